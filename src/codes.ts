@@ -1,0 +1,160 @@
+/**
+ * Every code the library can emit, in one table.
+ *
+ * - `success`: the DCC would accept the request.
+ * - `duis`: a DUIS response code (SEC Appendix AD); the DCC answers with it.
+ * - `library`: a check of this library that the DCC does not make (or makes under no published code).
+ *   Library codes are stable SCREAMING_SNAKE names.
+ *
+ * Nothing else in the code base spells a code: import it from here.
+ */
+export const CODES = {
+  // --- success ------------------------------------------------------------------------------
+  I0: { kind: 'success', description: 'Success' },
+
+  // --- generic DUIS codes (secondary transcription of DUIS, see DOMAIN.md section 3) -------------
+  E1: { kind: 'duis', description: 'Invalid User ID or User Role' },
+  E2: { kind: 'duis', description: 'The User Role is not permitted to send this Service Reference Variant' },
+  E11: { kind: 'duis', description: 'Invalid Service Request / Device Type combination' },
+  E12: { kind: 'duis', description: 'Invalid Request / Command Variant combination' },
+  E19: { kind: 'duis', description: 'The Device does not exist' },
+
+  // --- 6.15.1 specific codes (DUIS 3.8.66.3, quoted from the SECMP0063 working-group slides) -------
+  E061501: {
+    kind: 'duis',
+    description: 'The combination of User Role, Remote Party Role and Device Type is incorrect',
+  },
+  E061504: {
+    kind: 'duis',
+    description:
+      'The Remote Party New Prepayment Top Up Floor Seq Number data item is not applicable to the Request',
+  },
+  E061505: { kind: 'duis', description: 'The Certificate Type is not applicable to the Device Type' },
+  E061506: {
+    kind: 'duis',
+    description: 'Future Dating / Remote Party Role mismatch - The Remote Party Role is not Supplier',
+  },
+  E061507: { kind: 'duis', description: 'The Certificate Type is not applicable to the Remote Party Role' },
+  // Provisional: the proposal writes "Exxxxxx"; no code is assigned yet. The code is configurable
+  // (option `mpanRuleCode`), this is only the default. It is not in the DUIS V5.4 ResponseCode enumeration.
+  E061510: {
+    kind: 'duis',
+    description: 'Certificate Party / MPAN mismatch - The Certificate Party is not correct for the MPAN',
+  },
+
+  // --- XML and structure --------------------------------------------------------------------
+  INPUT_INVALID: { kind: 'library', description: 'The input is not a string, Buffer or Uint8Array of UTF-8 XML' },
+  XML_TOO_LARGE: { kind: 'library', description: 'The document is larger than the configured size limit' },
+  XML_TOO_DEEP: { kind: 'library', description: 'The document nests elements deeper than the configured limit' },
+  XML_DTD_FORBIDDEN: {
+    kind: 'library',
+    description: 'The document contains a DOCTYPE or entity declaration; DUIS requests never do',
+  },
+  XML_MALFORMED: { kind: 'library', description: 'The document is not well-formed XML' },
+  SCHEMA_VIOLATION: {
+    kind: 'library',
+    description: 'The document does not conform to the DUIS XML Schema for this request',
+  },
+  SERVICE_NOT_SUPPORTED: {
+    kind: 'library',
+    description: 'The Service Reference Variant is not one this library validates (6.15.1)',
+  },
+  EXECUTION_DATETIME_NO_TIMEZONE: {
+    kind: 'library',
+    description: 'ExecutionDateTime has no timezone, so the instant it names is ambiguous',
+  },
+  NO_REPLACEMENT_CERTIFICATES: {
+    kind: 'library',
+    description: 'The request carries no replacement certificate, so it would change nothing',
+  },
+
+  // --- certificates -------------------------------------------------------------------------
+  CERTIFICATE_MALFORMED: { kind: 'library', description: 'The certificate is not strict DER X.509' },
+  CERTIFICATE_PROFILE: {
+    kind: 'library',
+    description: 'The certificate does not follow the SMKI organisation certificate profile',
+  },
+  CERTIFICATE_NOT_ORGANISATION: {
+    kind: 'library',
+    description: 'A device certificate was found where an organisation certificate is expected',
+  },
+  CERTIFICATE_ROLE_MISMATCH: {
+    kind: 'library',
+    description: "The certificate's Remote Party Role (subject OU) is not the request's RemotePartyRole",
+  },
+  CERTIFICATE_KEY_USAGE_MISMATCH: {
+    kind: 'library',
+    description: "The certificate's key usage does not fit the slot it is placed in",
+  },
+  CERTIFICATE_ENTITY_INCONSISTENT: {
+    kind: 'library',
+    description: 'The replacement certificates do not all carry the same Entity Identifier',
+  },
+  CERTIFICATE_PATH_MISMATCH: {
+    kind: 'library',
+    description: "The certificate's Authority Key Identifier matches no certification path certificate",
+  },
+  CERTIFICATE_NOT_VALID_NOW: {
+    kind: 'library',
+    description: 'The certificate is not valid at the time of the check (notBefore/notAfter)',
+  },
+
+  // --- MPAN rule: why it did not fire (warnings) -----------------------------------------------
+  MPAN_UNKNOWN: {
+    kind: 'library',
+    description: 'The MPAN of the device is not known, so the Certificate Party / MPAN rule did not run',
+  },
+  MPAN_INVALID: {
+    kind: 'library',
+    description: 'The MPAN of the device is not a valid MPAN core, so the Certificate Party / MPAN rule did not run',
+  },
+  NETWORK_OPERATOR_UNKNOWN: {
+    kind: 'library',
+    description:
+      'No Network Operator Entity Identifier is known for the MPAN, so the Certificate Party / MPAN rule did not run',
+  },
+
+  // --- XML signature ------------------------------------------------------------------------
+  SIGNATURE_NOT_CHECKED: {
+    kind: 'library',
+    description: 'No signer certificates were configured, so the XML signature was not verified',
+  },
+  SIGNATURE_MISSING: { kind: 'library', description: 'The request carries no XML signature' },
+  SIGNATURE_PROFILE: {
+    kind: 'library',
+    description: 'The XML signature does not follow the DUIS signature profile',
+  },
+  SIGNATURE_INVALID: { kind: 'library', description: 'The XML signature does not verify' },
+  SIGNER_UNKNOWN: {
+    kind: 'library',
+    description: 'No configured signer certificate matches the signature (issuer and serial number)',
+  },
+  SIGNER_NOT_ORIGINATOR: {
+    kind: 'library',
+    description: "The signer certificate's Entity Identifier is not the RequestID originator",
+  },
+  SIGNER_ROLE: {
+    kind: 'library',
+    description: 'The signer certificate is not a User XML-signing certificate (subject OU)',
+  },
+
+  // --- caller context -------------------------------------------------------------------------
+  CONTEXT_INVALID: { kind: 'library', description: 'The validation context is invalid' },
+  LOOKUP_FAILED: { kind: 'library', description: 'A context lookup supplied by the caller failed' },
+} as const satisfies Record<string, { kind: 'success' | 'duis' | 'library'; description: string }>;
+
+export type Code = keyof typeof CODES;
+export type CodeKind = (typeof CODES)[Code]['kind'];
+export type DuisCode = { [K in Code]: (typeof CODES)[K]['kind'] extends 'duis' ? K : never }[Code];
+export type LibraryCode = { [K in Code]: (typeof CODES)[K]['kind'] extends 'library' ? K : never }[Code];
+
+/** The default code of the Certificate Party / MPAN rule (provisional, see {@link CODES}). */
+export const DEFAULT_MPAN_RULE_CODE = 'E061510' satisfies Code;
+
+export function isCode(value: string): value is Code {
+  return Object.hasOwn(CODES, value);
+}
+
+export function describeCode(code: string): string | undefined {
+  return isCode(code) ? CODES[code].description : undefined;
+}

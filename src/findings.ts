@@ -1,0 +1,39 @@
+import { CODES, isCode } from './codes.js';
+
+export type Severity = 'error' | 'warning';
+
+/** A value involved in a finding: what was expected, what was received, which Entity ID... */
+export type FindingParams = Readonly<Record<string, string | number | boolean | readonly string[] | null>>;
+
+/**
+ * One outcome of one check. `code` comes from `src/codes.ts` (or is the caller's configured MPAN-rule code);
+ * `message` is rendered from the code's description and `detail`, so checks never write prose about codes.
+ */
+export interface Finding {
+  readonly code: string;
+  readonly severity: Severity;
+  readonly message: string;
+  /** XPath-like location in the request, e.g. `/Request/Body/UpdateSecurityCredentialsKRP/RemotePartyRole`. */
+  readonly path?: string;
+  readonly params?: FindingParams;
+}
+
+export interface FindingInit {
+  readonly severity?: Severity;
+  /** The specific reason, naming the values involved. */
+  readonly detail?: string;
+  readonly path?: string;
+  readonly params?: FindingParams;
+}
+
+export function finding(code: string, init: FindingInit = {}): Finding {
+  const description = isCode(code) ? CODES[code].description : undefined;
+  const message = [description, init.detail].filter(Boolean).join(': ') || code;
+  return {
+    code,
+    severity: init.severity ?? 'error',
+    message,
+    ...(init.path === undefined ? {} : { path: init.path }),
+    ...(init.params === undefined ? {} : { params: init.params }),
+  };
+}

@@ -1,0 +1,251 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { finding, type Finding } from '../findings.js';
+import { decodeReferences } from './references.js';
+import type { XmlAttribute, XmlElement, XmlNode } from './tree.js';
+
+export interface XmlLimits {
+  /** Largest accepted document, in UTF-8 bytes. A legitimate 6.15.1 request is under 8 KB. */
+  readonly maxBytes: number;
+  /** Deepest accepted element nesting. A signed 6.15.1 request nests 6 levels. */
+  readonly maxDepth: number;
+}
+
+export const DEFAULT_XML_LIMITS: XmlLimits = { maxBytes: 64 * 1024, maxDepth: 32 };
+
+export type XmlInput = string | Uint8Array;
+
+export type XmlParseResult =
+  | { readonly ok: true; readonly root: XmlElement; readonly text: string }
+  | { readonly ok: false; readonly error: Finding };
+
+const XML_NAMESPACE = 'http://www.w3.org/XML/1998/namespace';
+const XMLNS_NAMESPACE = 'http://www.w3.org/2000/xmlns/';
+
+// Node names fast-xml-parser gives to non-element nodes with the options below.
+const TEXT = '#text';
+const CDATA = '#cdata';
+const COMMENT = '#comment';
+const ATTRIBUTES = ':@';
+
+// Keep every value a raw string: no number/boolean coercion (a 13-digit counter or a 19-digit floor number must
+// survive exactly) and no entity processing (we decode the five predefined entities and character references
+// ourselves, and reject any other reference).
+function createParser(maxDepth: number): XMLParser {
+  return new XMLParser({
+    preserveOrder: true,
+    ignoreAttributes: false,
+    attributeNamePrefix: '',
+    allowBooleanAttributes: false,
+    parseTagValue: false,
+    parseAttributeValue: false,
+    trimValues: false,
+    processEntities: false,
+    htmlEntities: false,
+    ignoreDeclaration: true,
+    ignorePiTags: false,
+    commentPropName: COMMENT,
+    cdataPropName: CDATA,
+    maxNestedTags: maxDepth,
+  });
+}
+
+const parsers = new Map<number, XMLParser>();
+function parserFor(maxDepth: number): XMLParser {
+  let parser = parsers.get(maxDepth);
+  if (!parser) {
+    parser = createParser(maxDepth);
+    parsers.set(maxDepth, parser);
+  }
+  return parser;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+function fail(code: 'INPUT_INVALID' | 'XML_TOO_LARGE' | 'XML_TOO_DEEP' | 'XML_DTD_FORBIDDEN' | 'XML_MALFORMED', detail: string, params?: Finding['params']): XmlParseResult {
+  return { ok: false, error: finding(code, { detail, ...(params ? { params } : {}) }) };
+}
+
+/**
+ * Parses untrusted bytes into a namespace-resolved tree, or explains why not.
+ *
+ * Order matters: the size limit runs before anything reads the document, the DTD check before the parser can see a
+ * declaration, and well-formedness (fast-xml-parser's validator, which reports line and column) before the
+ * lenient parser, which would otherwise accept mismatched or unclosed tags.
+ */
+export function parseXml(input: XmlInput, limits: Partial<XmlLimits> = {}): XmlParseResult {
+  const { maxBytes, maxDepth } = { ...DEFAULT_XML_LIMITS, ...limits };
+
+  let text: string;
+  if (typeof input === 'string') {
+    // UTF-16 length <= UTF-8 length <= 3 * UTF-16 length: only count bytes when the cheap bound is inconclusive.
+    if (input.length > maxBytes || (input.length * 3 > maxBytes && Buffer.byteLength(input, 'utf8') > maxBytes)) {
+      return fail('XML_TOO_LARGE', `the document exceeds ${maxBytes} bytes`, { limit: maxBytes });
+    }
+    text = input;
+  } else if (input instanceof Uint8Array) {
+    if (input.byteLength > maxBytes) {
+      return fail('XML_TOO_LARGE', `the document has ${input.byteLength} bytes, the limit is ${maxBytes}`, {
+        limit: maxBytes,
+        received: input.byteLength,
+      });
+    }
+    try {
+      text = utf8.decode(input);
+    } catch {
+      return fail('INPUT_INVALID', 'the bytes are not valid UTF-8');
+    }
+  } else {
+    return fail('INPUT_INVALID', `expected a string or Uint8Array, received ${input === null ? 'null' : typeof input}`);
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+
+  const declaration = /<!(DOCTYPE|ENTITY|ELEMENT|ATTLIST|NOTATION)\b/i.exec(text);
+  if (declaration) {
+    return fail('XML_DTD_FORBIDDEN', `found <!${declaration[1]} at offset ${declaration.index}`, {
+      offset: declaration.index,
+    });
+  }
+
+  const wellFormed = XMLValidator.validate(text, { allowBooleanAttributes: false });
+  if (wellFormed !== true) {
+    const { msg, line, col } = wellFormed.err;
+    return fail('XML_MALFORMED', `${msg} (line ${line}, column ${col})`, { line, column: col });
+  }
+
+  let nodes: unknown;
+  try {
+    nodes = parserFor(maxDepth).parse(text);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (/nested tags/i.test(message)) {
+      return fail('XML_TOO_DEEP', `elements nest deeper than ${maxDepth} levels`, { limit: maxDepth });
+    }
+    return fail('XML_MALFORMED', message.replace(/^\[SECURITY\]\s*/, ''));
+  }
+
+  const built = buildDocument(nodes as RawNode[]);
+  if (typeof built === 'string') return fail('XML_MALFORMED', built);
+  if (!endsWithRoot(text, built)) return fail('XML_MALFORMED', 'content follows the root element');
+  return { ok: true, root: built, text };
+}
+
+type RawNode = Record<string, unknown>;
+
+interface Scope {
+  readonly parent: Scope | undefined;
+  readonly prefixes: ReadonlyMap<string, string>;
+}
+
+function resolvePrefix(scope: Scope | undefined, prefix: string): string | undefined {
+  if (prefix === 'xml') return XML_NAMESPACE;
+  for (let s = scope; s; s = s.parent) {
+    const uri = s.prefixes.get(prefix);
+    if (uri !== undefined) return uri;
+  }
+  return undefined;
+}
+
+function splitName(name: string): [prefix: string, local: string] {
+  const colon = name.indexOf(':');
+  return colon === -1 ? ['', name] : [name.slice(0, colon), name.slice(colon + 1)];
+}
+
+function buildDocument(nodes: RawNode[]): XmlElement | string {
+  let root: XmlElement | undefined;
+  for (const node of nodes) {
+    const name = nodeName(node);
+    if (name === COMMENT || name.startsWith('?')) continue;
+    if (name === TEXT) {
+      if (String(node[TEXT]).trim() !== '') return 'text outside the root element';
+      continue;
+    }
+    if (root) return 'more than one root element';
+    const built = buildElement(node, name, undefined);
+    if (typeof built === 'string') return built;
+    root = built;
+  }
+  return root ?? 'no root element';
+}
+
+function nodeName(node: RawNode): string {
+  for (const key in node) if (key !== ATTRIBUTES) return key;
+  return '';
+}
+
+// Recursion depth is bounded by the parser's maxNestedTags.
+function buildElement(node: RawNode, name: string, parentScope: Scope | undefined): XmlElement | string {
+  const rawAttributes = (node[ATTRIBUTES] ?? {}) as Record<string, string>;
+  let prefixes: Map<string, string> | undefined;
+  const pending: [name: string, value: string][] = [];
+  for (const attributeName of Object.keys(rawAttributes)) {
+    const value = decodeReferences(rawAttributes[attributeName] ?? '');
+    if (value === undefined) return `undefined entity or bad character reference in attribute ${attributeName}`;
+    if (attributeName === 'xmlns' || attributeName.startsWith('xmlns:')) {
+      const prefix = attributeName === 'xmlns' ? '' : attributeName.slice(6);
+      if (prefix !== '' && value === '') return `namespace prefix ${prefix} is bound to the empty name`;
+      if (prefix === 'xmlns' || (prefix === 'xml') !== (value === XML_NAMESPACE) || value === XMLNS_NAMESPACE) {
+        return `reserved namespace prefix or name misused in ${attributeName}`;
+      }
+      (prefixes ??= new Map()).set(prefix, value);
+    } else {
+      pending.push([attributeName, value]);
+    }
+  }
+  const scope: Scope | undefined = prefixes ? { parent: parentScope, prefixes } : parentScope;
+
+  const [prefix, localName] = splitName(name);
+  const namespace = resolvePrefix(scope, prefix);
+  if (prefix !== '' && namespace === undefined) return `element ${name} uses an undeclared namespace prefix`;
+
+  const attributes: XmlAttribute[] = [];
+  const seen = new Set<string>();
+  for (const [attributeName, value] of pending) {
+    const [attributePrefix, attributeLocal] = splitName(attributeName);
+    const attributeNamespace = attributePrefix === '' ? null : resolvePrefix(scope, attributePrefix);
+    if (attributeNamespace === undefined) return `attribute ${attributeName} uses an undeclared namespace prefix`;
+    const expanded = `${attributeNamespace ?? ''}|${attributeLocal}`;
+    if (seen.has(expanded)) return `attribute ${attributeLocal} is repeated on ${name}`;
+    seen.add(expanded);
+    attributes.push({ namespace: attributeNamespace, localName: attributeLocal, name: attributeName, value });
+  }
+
+  const children: XmlNode[] = [];
+  for (const child of (node[name] ?? []) as RawNode[]) {
+    const childName = nodeName(child);
+    if (childName === TEXT) {
+      const value = decodeReferences(String(child[TEXT]));
+      if (value === undefined) return `undefined entity or bad character reference in ${name}`;
+      children.push({ type: 'text', value });
+    } else if (childName === CDATA) {
+      children.push({ type: 'cdata', value: innerText(child[CDATA]) });
+    } else if (childName === COMMENT) {
+      children.push({ type: 'comment', value: innerText(child[COMMENT]) });
+    } else if (childName.startsWith('?')) {
+      children.push({ type: 'pi', value: childName.slice(1) });
+    } else {
+      const element = buildElement(child, childName, scope);
+      if (typeof element === 'string') return element;
+      children.push(element);
+    }
+  }
+  return {
+    type: 'element',
+    namespace: namespace === undefined || namespace === '' ? null : namespace,
+    localName,
+    name,
+    attributes,
+    children,
+  };
+}
+
+function innerText(value: unknown): string {
+  return Array.isArray(value) ? value.map((part: RawNode) => String(part[TEXT] ?? '')).join('') : '';
+}
+
+// fast-xml-parser silently drops character data after the root element; DUIS documents end with the root.
+function endsWithRoot(text: string, root: XmlElement): boolean {
+  const tail = text.trimEnd();
+  if (root.children.length === 0 && tail.endsWith('/>')) return true;
+  const match = /<\/([^\s<>]+)\s*>$/.exec(tail);
+  return match?.[1] === root.name;
+}

@@ -1,0 +1,48 @@
+/** A namespace-resolved XML tree: the only shape of a document the rest of the library sees. */
+export interface XmlAttribute {
+  /** Resolved namespace URI; `null` for an unprefixed attribute (attributes do not take the default namespace). */
+  readonly namespace: string | null;
+  readonly localName: string;
+  /** Qualified name as written, e.g. `xmlns:sr` or `schemaVersion`. */
+  readonly name: string;
+  /** Entity and character references decoded. */
+  readonly value: string;
+}
+
+export interface XmlElement {
+  readonly type: 'element';
+  /** Resolved namespace URI, or `null` when the element is in no namespace. */
+  readonly namespace: string | null;
+  readonly localName: string;
+  /** Qualified name as written, e.g. `sr:Body`. */
+  readonly name: string;
+  /** Namespace declarations (`xmlns`, `xmlns:*`) are excluded. */
+  readonly attributes: readonly XmlAttribute[];
+  readonly children: readonly XmlNode[];
+}
+
+export interface XmlText {
+  /** `text` for character data, `cdata` for a CDATA section (both carry decoded text). */
+  readonly type: 'text' | 'cdata';
+  readonly value: string;
+}
+
+export interface XmlMisc {
+  readonly type: 'comment' | 'pi';
+  readonly value: string;
+}
+
+export type XmlNode = XmlElement | XmlText | XmlMisc;
+
+export function childElements(element: XmlElement): XmlElement[] {
+  return element.children.filter((node): node is XmlElement => node.type === 'element');
+}
+
+/** The concatenated character data of an element's direct text and CDATA children. */
+export function textContent(element: XmlElement): string {
+  let text = '';
+  for (const node of element.children) {
+    if (node.type === 'text' || node.type === 'cdata') text += node.value;
+  }
+  return text;
+}
