@@ -1,0 +1,214 @@
+import { normaliseEui } from './duis/eui.js';
+import type { Eui64 } from './duis/model.js';
+import { finding, type Finding } from './findings.js';
+import { DEVICE_TYPES, USER_ROLES, type DeviceType, type UserRole } from './policy/index.js';
+
+/**
+ * What the caller knows and the request does not. JSON-serialisable: the same shape for the API and the CLI's
+ * `--context FILE`. EUIs (keys and values) are matched case-insensitively, with or without hyphens.
+ */
+export interface ValidationContext {
+  /** DCC Users by User ID (the RequestID originator). */
+  readonly users?: Readonly<Record<string, UserRecordInput>>;
+  /** Devices by Device ID (the RequestID target). */
+  readonly devices?: Readonly<Record<string, DeviceRecordInput>>;
+  /** Distributor ID (first two digits of the MPAN core) -> Entity IDs of the Network Operators allowed there. */
+  readonly networkOperators?: Readonly<Record<string, readonly string[]>>;
+  /** The time of the check (ISO 8601 with a timezone); defaults to the clock. */
+  readonly now?: string | Date;
+}
+
+export interface UserRecordInput {
+  /** DCC User Role: IS, GS, ED, GT, ES, RSA, OU. */
+  readonly role: string;
+}
+
+export interface DeviceRecordInput {
+  /** ESME, GSME, GPF, CHF, HCALCS, PPMID, IHD, CAD. */
+  readonly type: string;
+  /** The MPAN core (13 digits) of an electricity meter, from the caller's inventory. */
+  readonly mpan?: string;
+  /** Registration data naming the device's Network Operator (or gas transporter): wins over `networkOperators`. */
+  readonly networkOperator?: readonly string[];
+}
+
+export interface UserRecord {
+  readonly role: UserRole;
+}
+
+export interface DeviceRecord {
+  readonly type: DeviceType;
+  readonly mpan?: string;
+  readonly networkOperator?: readonly Eui64[];
+}
+
+/** A validated context, indexed by normalised EUI. */
+export interface ResolvedContext {
+  readonly users: ReadonlyMap<Eui64, UserRecord>;
+  readonly devices: ReadonlyMap<Eui64, DeviceRecord>;
+  readonly networkOperators: ReadonlyMap<string, readonly Eui64[]>;
+  readonly now?: Date;
+}
+
+export type ResolveContextResult =
+  | { readonly ok: true; readonly context: ResolvedContext }
+  | { readonly ok: false; readonly findings: readonly Finding[] };
+
+const CONTEXT_KEYS = ['users', 'devices', 'networkOperators', 'now'];
+const USER_KEYS = ['role'];
+const DEVICE_KEYS = ['type', 'mpan', 'networkOperator'];
+
+// Contexts are usually built once and used for many requests: index each context object once.
+const resolved = new WeakMap<object, ResolveContextResult>();
+
+/** Validates a context and indexes it by normalised EUI. Every problem is reported, with its JSON path. */
+export function resolveContext(context: ValidationContext | undefined): ResolveContextResult {
+  if (context === undefined) return { ok: true, context: EMPTY };
+  if (typeof context !== 'object' || context === null || Array.isArray(context)) {
+    return { ok: false, findings: [invalid('$', 'the context must be an object')] };
+  }
+  let result = resolved.get(context);
+  if (!result) {
+    result = resolveUncached(context);
+    resolved.set(context, result);
+  }
+  return result;
+}
+
+const EMPTY: ResolvedContext = { users: new Map(), devices: new Map(), networkOperators: new Map() };
+
+function invalid(path: string, detail: string): Finding {
+  return finding('CONTEXT_INVALID', { detail: `${path}: ${detail}`, path });
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function unknownKeys(value: Record<string, unknown>, allowed: readonly string[], path: string, findings: Finding[]): void {
+  for (const key of Object.keys(value)) {
+    if (!allowed.includes(key)) findings.push(invalid(`${path}.${key}`, `unknown key (expected one of ${allowed.join(', ')})`));
+  }
+}
+
+function resolveUncached(context: ValidationContext): ResolveContextResult {
+  const findings: Finding[] = [];
+  unknownKeys(context as Record<string, unknown>, CONTEXT_KEYS, '$', findings);
+  const users = new Map<Eui64, UserRecord>();
+  const devices = new Map<Eui64, DeviceRecord>();
+  const networkOperators = new Map<string, readonly Eui64[]>();
+
+  if (context.users !== undefined) {
+    if (!isRecord(context.users)) findings.push(invalid('$.users', 'must be an object keyed by User ID'));
+    else {
+      for (const [key, value] of Object.entries(context.users)) {
+        const user = resolveUser(key, value, findings);
+        if (user) users.set(user[0], user[1]);
+      }
+    }
+  }
+  if (context.devices !== undefined) {
+    if (!isRecord(context.devices)) findings.push(invalid('$.devices', 'must be an object keyed by Device ID'));
+    else {
+      for (const [key, value] of Object.entries(context.devices)) {
+        const device = resolveDevice(key, value, findings);
+        if (device) devices.set(device[0], device[1]);
+      }
+    }
+  }
+  if (context.networkOperators !== undefined) {
+    if (!isRecord(context.networkOperators)) {
+      findings.push(invalid('$.networkOperators', 'must be an object keyed by two-digit Distributor ID'));
+    } else {
+      for (const [key, value] of Object.entries(context.networkOperators)) {
+        const path = `$.networkOperators["${key}"]`;
+        if (!/^[0-9]{2}$/.test(key)) findings.push(invalid(path, 'the key must be a two-digit Distributor ID'));
+        const entities = resolveEuiList(value, path, findings);
+        if (entities) networkOperators.set(key, entities);
+      }
+    }
+  }
+  let now: Date | undefined;
+  if (context.now !== undefined) {
+    now = resolveNow(context.now, findings);
+  }
+  if (findings.length > 0) return { ok: false, findings };
+  return { ok: true, context: { users, devices, networkOperators, ...(now ? { now } : {}) } };
+}
+
+/** Validates one User record (also used for the async validator's lookup results). */
+export function resolveUser(key: string, value: unknown, findings: Finding[]): [Eui64, UserRecord] | undefined {
+  const path = `$.users["${key}"]`;
+  const eui = normaliseEui(key);
+  if (!eui) findings.push(invalid(path, `'${key}' is not an EUI-64 User ID`));
+  if (!isRecord(value)) {
+    findings.push(invalid(path, 'must be an object like { "role": "IS" }'));
+    return undefined;
+  }
+  unknownKeys(value, USER_KEYS, path, findings);
+  const role = value.role;
+  if (!USER_ROLES.includes(role as UserRole)) {
+    findings.push(invalid(`${path}.role`, `'${String(role)}' is not a User Role (${USER_ROLES.join(', ')})`));
+    return undefined;
+  }
+  return eui ? [eui, { role: role as UserRole }] : undefined;
+}
+
+/** Validates one Device record (also used for the async validator's lookup results). */
+export function resolveDevice(key: string, value: unknown, findings: Finding[]): [Eui64, DeviceRecord] | undefined {
+  const path = `$.devices["${key}"]`;
+  const eui = normaliseEui(key);
+  if (!eui) findings.push(invalid(path, `'${key}' is not an EUI-64 Device ID`));
+  if (!isRecord(value)) {
+    findings.push(invalid(path, 'must be an object like { "type": "ESME", "mpan": "..." }'));
+    return undefined;
+  }
+  unknownKeys(value, DEVICE_KEYS, path, findings);
+  const start = findings.length;
+  const type = value.type;
+  if (!DEVICE_TYPES.includes(type as DeviceType)) {
+    findings.push(invalid(`${path}.type`, `'${String(type)}' is not a Device Type (${DEVICE_TYPES.join(', ')})`));
+  }
+  // A well-formed MPAN with a wrong check digit is inventory data the DCC would also hold: the MPAN rule reports
+  // it as a warning. Anything that is not 13 digits is a broken context.
+  const mpan = value.mpan;
+  if (mpan !== undefined && (typeof mpan !== 'string' || !/^[0-9]{13}$/.test(mpan))) {
+    findings.push(invalid(`${path}.mpan`, `'${String(mpan)}' is not a 13-digit MPAN core`));
+  }
+  const networkOperator =
+    value.networkOperator === undefined ? undefined : resolveEuiList(value.networkOperator, `${path}.networkOperator`, findings);
+  if (!eui || findings.length > start) return undefined;
+  return [
+    eui,
+    {
+      type: type as DeviceType,
+      ...(mpan === undefined ? {} : { mpan: mpan as string }),
+      ...(networkOperator ? { networkOperator } : {}),
+    },
+  ];
+}
+
+/** Validates a list of Entity IDs (registry entries, registration data). */
+export function resolveEuiList(value: unknown, path: string, findings: Finding[]): Eui64[] | undefined {
+  if (!Array.isArray(value)) {
+    findings.push(invalid(path, 'must be an array of EUI-64 Entity IDs'));
+    return undefined;
+  }
+  const entities: Eui64[] = [];
+  for (const [index, item] of value.entries()) {
+    const eui = typeof item === 'string' ? normaliseEui(item) : undefined;
+    if (!eui) findings.push(invalid(`${path}[${index}]`, `'${String(item)}' is not an EUI-64 Entity ID`));
+    else entities.push(eui);
+  }
+  return entities.length === value.length ? entities : undefined;
+}
+
+function resolveNow(value: unknown, findings: Finding[]): Date | undefined {
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return value;
+  if (typeof value === 'string' && /(?:Z|[+-][0-9]{2}:[0-9]{2})$/.test(value)) {
+    const date = new Date(value);
+    if (!Number.isNaN(date.getTime())) return date;
+  }
+  findings.push(invalid('$.now', `'${String(value)}' is not an ISO 8601 date-time with a timezone`));
+  return undefined;
+}

@@ -1,0 +1,103 @@
+import { finding, type Finding } from '../findings.js';
+import type { XmlElement } from '../xml/tree.js';
+import { XSI_NAMESPACE } from './namespaces.js';
+
+/** One particle of an xs:sequence: an element name in a namespace with its occurrence bounds. */
+export interface Particle {
+  readonly namespace: string;
+  readonly localName: string;
+  readonly min: number;
+  readonly max: number;
+}
+
+export type Matched = ReadonlyMap<string, readonly XmlElement[]>;
+
+function describe(element: XmlElement): string {
+  return element.namespace ? `{${element.namespace}}${element.localName}` : element.localName;
+}
+
+export function violation(path: string, detail: string, params?: Finding['params']): Finding {
+  return finding('SCHEMA_VIOLATION', { detail: `${path}: ${detail}`, path, ...(params ? { params } : {}) });
+}
+
+/**
+ * Checks element-only content against an xs:sequence and returns the matched children by local name.
+ * Greedy matching is exact here because the DUIS sequences are deterministic (Unique Particle Attribution).
+ * Character data other than whitespace is not allowed; comments and processing instructions are.
+ */
+export function matchSequence(
+  element: XmlElement,
+  path: string,
+  particles: readonly Particle[],
+  findings: Finding[],
+): Matched | undefined {
+  const children: XmlElement[] = [];
+  for (const node of element.children) {
+    if (node.type === 'element') children.push(node);
+    else if ((node.type === 'text' || node.type === 'cdata') && /[^\t\n\r ]/.test(node.value)) {
+      findings.push(violation(path, 'character data is not allowed in element-only content'));
+      return undefined;
+    }
+  }
+  const matched = new Map<string, XmlElement[]>();
+  let index = 0;
+  for (const particle of particles) {
+    const run: XmlElement[] = [];
+    while (index < children.length && run.length < particle.max) {
+      const child = children[index]!;
+      if (child.localName !== particle.localName || child.namespace !== particle.namespace) break;
+      run.push(child);
+      index++;
+    }
+    if (run.length < particle.min) {
+      const found = children[index];
+      findings.push(
+        violation(
+          path,
+          found
+            ? `expected ${particle.localName}, found ${describe(found)}`
+            : `missing required element ${particle.localName}`,
+          { expected: particle.localName, received: found ? describe(found) : null },
+        ),
+      );
+      return undefined;
+    }
+    matched.set(particle.localName, run);
+  }
+  const extra = children[index];
+  if (extra) {
+    findings.push(violation(path, `unexpected element ${describe(extra)}`, { received: describe(extra) }));
+    return undefined;
+  }
+  return matched;
+}
+
+/**
+ * Character data of a simple-typed element. Comments and processing instructions are dropped, as a schema
+ * processor does (`Sup<!---->plier` is `Supplier`); a child element is a violation.
+ */
+export function simpleContent(element: XmlElement, path: string, findings: Finding[]): string | undefined {
+  let text = '';
+  for (const node of element.children) {
+    if (node.type === 'element') {
+      findings.push(violation(path, `element ${node.localName} is not allowed in a simple value`));
+      return undefined;
+    }
+    if (node.type === 'text' || node.type === 'cdata') text += node.value;
+  }
+  return text;
+}
+
+/** Elements of this schema declare no attributes; xsi:schemaLocation hints are allowed on any element. */
+export function checkNoAttributes(element: XmlElement, path: string, findings: Finding[], allowed: readonly string[] = []): boolean {
+  for (const attribute of element.attributes) {
+    const schemaHint =
+      attribute.namespace === XSI_NAMESPACE && /^(?:schemaLocation|noNamespaceSchemaLocation)$/.test(attribute.localName);
+    if (schemaHint || (attribute.namespace === null && allowed.includes(attribute.localName))) {
+      continue;
+    }
+    findings.push(violation(path, `attribute ${attribute.name} is not allowed`, { received: attribute.name }));
+    return false;
+  }
+  return true;
+}

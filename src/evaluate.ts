@@ -1,0 +1,101 @@
+import { CODES, DEFAULT_MPAN_RULE_CODE, isCode } from './codes.js';
+import type { DeviceRecord, UserRecord } from './context.js';
+import type { Eui64, UpdateSecurityCredentialsKRPRequest } from './duis/model.js';
+import type { Finding } from './findings.js';
+import { DEFAULT_POLICY, type Policy } from './policy/index.js';
+import { RULES, type DecodedCertificate, type DecodedReplacement, type Facts } from './rules/index.js';
+import { createCertificateCache, decodeCertificateCached, type CertificateCache } from './smki/index.js';
+import type { Verdict } from './verdict.js';
+
+export type Mode = 'first' | 'all';
+export type Profile = 'strict' | 'dcc';
+
+/** Options shared by `validateRequest` and `createValidator`. */
+export interface RuleOptions {
+  /** `first` (default) stops at the first failing check, as the DCC answers with one code; `all` lists every one. */
+  readonly mode?: Mode;
+  /**
+   * `strict` (default): this library's certificate checks are errors. `dcc`: only what the DCC would reject fails;
+   * library checks after the DUIS codes become warnings.
+   */
+  readonly profile?: Profile;
+  /** The 6.15.1 policy tables; default {@link DEFAULT_POLICY}. Build a custom one with `definePolicy`. */
+  readonly policy?: Policy;
+  /** Code of the Certificate Party / MPAN rule; default `E061510` (provisional: the proposal writes `Exxxxxx`). */
+  readonly mpanRuleCode?: string;
+  /** Check certificate validity periods against the clock even when the context gives no `now`. */
+  readonly checkValidity?: boolean;
+  /** Decoded certificates, shared across validations. Default: one process-wide cache of 1024 entries. */
+  readonly certificateCache?: CertificateCache;
+}
+
+/** What the caller knows about one request, already looked up. */
+export interface Knowledge {
+  readonly user?: UserRecord;
+  readonly device?: DeviceRecord;
+  readonly networkOperatorsFor: (distributorId: string) => readonly Eui64[] | undefined;
+  readonly now?: Date;
+}
+
+const sharedCache = createCertificateCache();
+
+/** Runs the rule chain on a parsed (and, when configured, verified) request. */
+export function evaluate(
+  request: UpdateSecurityCredentialsKRPRequest,
+  knowledge: Knowledge,
+  options: RuleOptions,
+  earlier: readonly Finding[] = [],
+): Verdict {
+  const mode = options.mode ?? 'first';
+  const demote = options.profile === 'dcc';
+  const cache = options.certificateCache ?? sharedCache;
+  const validityTime = knowledge.now ?? (options.checkValidity ? new Date() : undefined);
+
+  // Decoded on first use: in `first` mode a request failing E1 never pays for certificate decoding.
+  let replacements: DecodedReplacement[] | undefined;
+  let certificationPath: DecodedCertificate[] | undefined;
+  const facts: Facts = {
+    request,
+    ...(knowledge.user ? { user: knowledge.user } : {}),
+    ...(knowledge.device ? { device: knowledge.device } : {}),
+    networkOperatorsFor: knowledge.networkOperatorsFor,
+    get replacements() {
+      return (replacements ??= request.body.replacementCertificates.map((c) => ({
+        slot: c.slot,
+        path: c.path,
+        result: decodeCertificateCached(c.der, c.base64, cache),
+      })));
+    },
+    get certificationPath() {
+      return (certificationPath ??= request.body.certificationPathCertificates.map((c) => ({
+        path: c.path,
+        result: decodeCertificateCached(c.der, c.base64, cache),
+      })));
+    },
+    policy: options.policy ?? DEFAULT_POLICY,
+    ...(validityTime ? { validityTime } : {}),
+    mpanRuleCode: options.mpanRuleCode ?? DEFAULT_MPAN_RULE_CODE,
+  };
+
+  const findings: Finding[] = [...earlier];
+  for (const rule of RULES) {
+    let failed = false;
+    for (const result of rule.check(facts)) {
+      const demoted = demote && result.severity === 'error' && isCode(result.code) && CODES[result.code].kind === 'library';
+      findings.push(demoted ? { ...result, severity: 'warning' } : result);
+      if (!demoted && result.severity === 'error') failed = true;
+    }
+    if (failed && mode === 'first') break;
+  }
+  return verdictOf(findings, request);
+}
+
+export function verdictOf(findings: readonly Finding[], request?: UpdateSecurityCredentialsKRPRequest): Verdict {
+  const firstError = findings.find((f) => f.severity === 'error');
+  return {
+    accepted: !firstError,
+    responseCode: firstError ? firstError.code : 'I0',
+    findings,
+    ...(request ? { request } : {}),
+  };
+}

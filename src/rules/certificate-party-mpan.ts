@@ -1,0 +1,102 @@
+import { finding, type Finding } from '../findings.js';
+import { parseMpanCore, type Distributor } from '../mpan/index.js';
+import { mpanRuleFuel } from '../policy/index.js';
+import { REMOTE_PARTY_ROLE } from './paths.js';
+import { PASS, type Facts, type Rule } from './rule.js';
+
+interface Allowed {
+  readonly entities: readonly string[];
+  /** Where the allowed list came from, for the message. */
+  readonly source: string;
+  readonly mpan?: string;
+  readonly distributor?: { readonly id: string; readonly name?: string };
+}
+
+/**
+ * Certificate Party / MPAN mismatch (SECMP0063, code provisional): Network Operator certificates placed on an
+ * electricity meter must belong to a Network Operator of that meter's MPAN. Registration data naming the
+ * device's Network Operator wins over the distributor registry; with neither, the DCC "reverts to default
+ * functionality", so the rule does not fire and a warning says why. Gas devices are checked only when
+ * registration data names their transporter (the proposal's question 3).
+ */
+export const certificatePartyMpan: Rule = {
+  name: 'certificate-party-mpan',
+  code: (facts) => facts.mpanRuleCode,
+  check: (facts) => {
+    const { request, device, policy } = facts;
+    if (request.body.remotePartyRole !== 'NetworkOperator' || !device) return PASS;
+    const fuel = mpanRuleFuel(policy, device.type);
+    if (!fuel) return PASS;
+    const allowed = allowedEntities(facts, fuel);
+    if ('skipped' in allowed) return allowed.skipped;
+
+    const findings: Finding[] = [];
+    for (const certificate of facts.replacements) {
+      if (!certificate.result.ok) continue; // reported by the certificate decoding check
+      const entityId = certificate.result.certificate.entityId;
+      if (allowed.entities.includes(entityId)) continue;
+      const where = allowed.mpan
+        ? `MPAN ${allowed.mpan} (distributor ${allowed.distributor?.id}${allowed.distributor?.name ? ` ${allowed.distributor.name}` : ''})`
+        : `Device ${request.header.requestId.target}`;
+      findings.push(
+        finding(facts.mpanRuleCode, {
+          detail: `the ${certificate.slot} certificate belongs to ${entityId}, but ${where} allows ${allowed.entities.join(', ')} (${allowed.source})`,
+          path: certificate.path,
+          params: {
+            entityId,
+            allowed: allowed.entities,
+            source: allowed.source,
+            mpan: allowed.mpan ?? null,
+            distributorId: allowed.distributor?.id ?? null,
+            distributorName: allowed.distributor?.name ?? null,
+            deviceId: request.header.requestId.target,
+          },
+        }),
+      );
+    }
+    return findings;
+  },
+};
+
+function allowedEntities(facts: Facts, fuel: 'electricity' | 'gas'): Allowed | { skipped: readonly Finding[] } {
+  const device = facts.device!;
+  const deviceId = facts.request.header.requestId.target;
+  if (device.networkOperator) {
+    return { entities: device.networkOperator, source: 'registration data for the device' };
+  }
+  if (fuel === 'gas') return { skipped: PASS };
+  const skip = (code: 'MPAN_UNKNOWN' | 'MPAN_INVALID' | 'NETWORK_OPERATOR_UNKNOWN', detail: string, params: Finding['params']) => ({
+    skipped: [finding(code, { severity: 'warning', detail, path: REMOTE_PARTY_ROLE, ...(params ? { params } : {}) })],
+  });
+  if (device.mpan === undefined) {
+    return skip('MPAN_UNKNOWN', `no MPAN is known for Device ${deviceId}`, { deviceId });
+  }
+  const parsed = parseMpanCore(device.mpan);
+  if (!parsed.ok) {
+    return skip('MPAN_INVALID', `MPAN ${device.mpan} of Device ${deviceId}: ${parsed.message}`, {
+      deviceId,
+      mpan: device.mpan,
+    });
+  }
+  const { core, distributorId, distributor } = parsed.mpan;
+  const entities = facts.networkOperatorsFor(distributorId);
+  const named = describeDistributor(distributorId, distributor);
+  if (!entities || entities.length === 0) {
+    return skip('NETWORK_OPERATOR_UNKNOWN', `no Network Operator Entity ID is registered for distributor ${named} (MPAN ${core})`, {
+      deviceId,
+      mpan: core,
+      distributorId,
+      distributorName: distributor?.name ?? null,
+    });
+  }
+  return {
+    entities,
+    source: `registry for distributor ${distributorId}`,
+    mpan: core,
+    distributor: { id: distributorId, ...(distributor ? { name: distributor.name } : {}) },
+  };
+}
+
+function describeDistributor(id: string, distributor: Distributor | undefined): string {
+  return distributor ? `${id} (${distributor.name})` : id;
+}

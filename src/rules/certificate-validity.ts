@@ -1,0 +1,30 @@
+import { finding, type Finding } from '../findings.js';
+import { PASS, type Rule } from './rule.js';
+
+/**
+ * Time-based check: every certificate of the request is valid at the time of the check. Runs only when a time
+ * is given (context `now` or option `checkValidity`) and the request asks for time-based checks
+ * (ApplyTimeBasedCPVChecks), as the device itself would.
+ */
+export const certificateValidity: Rule = {
+  name: 'certificate-validity',
+  code: 'CERTIFICATE_NOT_VALID_NOW',
+  check: ({ request, replacements, certificationPath, validityTime }) => {
+    if (!validityTime || !request.body.applyTimeBasedCpvChecks) return PASS;
+    const findings: Finding[] = [];
+    const at = validityTime.getTime();
+    for (const { path, result } of [...replacements, ...certificationPath]) {
+      if (!result.ok) continue;
+      const { notBefore, notAfter, entityId } = result.certificate;
+      if (at >= notBefore.getTime() && at <= notAfter.getTime()) continue;
+      findings.push(
+        finding('CERTIFICATE_NOT_VALID_NOW', {
+          detail: `the certificate of ${entityId} is valid from ${notBefore.toISOString()} to ${notAfter.toISOString()}, not at ${validityTime.toISOString()}`,
+          path,
+          params: { notBefore: notBefore.toISOString(), notAfter: notAfter.toISOString(), at: validityTime.toISOString() },
+        }),
+      );
+    }
+    return findings.length ? findings : PASS;
+  },
+};

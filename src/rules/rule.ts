@@ -1,0 +1,47 @@
+import type { DeviceRecord, UserRecord } from '../context.js';
+import type { CertificateSlot, Eui64, UpdateSecurityCredentialsKRPRequest } from '../duis/model.js';
+import type { Finding } from '../findings.js';
+import type { Policy } from '../policy/index.js';
+import type { DecodeResult } from '../smki/index.js';
+
+/** A certificate of the request with its decoding, done once per validation. */
+export interface DecodedCertificate {
+  readonly path: string;
+  readonly result: DecodeResult;
+}
+
+export interface DecodedReplacement extends DecodedCertificate {
+  readonly slot: CertificateSlot;
+}
+
+/** Everything the rules may look at: the request, what the caller knows about it, and the policy. */
+export interface Facts {
+  readonly request: UpdateSecurityCredentialsKRPRequest;
+  /** The sending User, when the caller knows it. */
+  readonly user?: UserRecord;
+  /** The target Device, when the caller knows it. */
+  readonly device?: DeviceRecord;
+  /** Registry: Distributor ID -> allowed Network Operator Entity IDs. */
+  readonly networkOperatorsFor: (distributorId: string) => readonly Eui64[] | undefined;
+  readonly replacements: readonly DecodedReplacement[];
+  readonly certificationPath: readonly DecodedCertificate[];
+  readonly policy: Policy;
+  /** The instant for time-based checks; absent when they are off. */
+  readonly validityTime?: Date;
+  /** The code the Certificate Party / MPAN rule reports (provisional, configurable). */
+  readonly mpanRuleCode: string;
+}
+
+/**
+ * One check. `code` is the code it reports on failure; `check` returns findings (errors carry `code`; a rule may
+ * also return warnings that explain why it could not decide). Rules never throw and never format codes.
+ */
+export interface Rule {
+  /** Stable name, e.g. `E061505` or `certificate-role`. */
+  readonly name: string;
+  /** The code of an error from this rule, or a function of the facts when it is configurable. */
+  readonly code: string | ((facts: Facts) => string);
+  readonly check: (facts: Facts) => readonly Finding[];
+}
+
+export const PASS: readonly Finding[] = Object.freeze([]);
