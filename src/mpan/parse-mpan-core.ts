@@ -46,14 +46,19 @@ export function parseMpanCore(input: string): MpanParseResult {
       const c = chars[i] as string;
       if (c === ' ') {
         if (chars[i + 1] === ' ') {
-          return fail('format', `MPAN core has consecutive spaces at position ${i + 1}, only single spaces may separate digit groups`);
+          return fail(
+            'format',
+            `MPAN core has consecutive spaces at position ${i + 1}, only single spaces may separate digit groups`,
+          );
         }
         continue;
       }
       if (!/^[0-9]$/.test(c)) {
+        const codePoint = (c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
         return fail(
           'format',
-          `MPAN core contains ${JSON.stringify(c)} (U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}) at position ${i + 1}, only digits 0-9 and single spaces are allowed`,
+          `MPAN core contains ${JSON.stringify(c)} (U+${codePoint}) at position ${i + 1}, ` +
+            'only digits 0-9 and single spaces are allowed',
         );
       }
     }

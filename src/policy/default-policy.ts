@@ -89,7 +89,8 @@ function checkName<T extends string>(
   path: string,
 ): T {
   if (typeof value !== 'string' || !(known as readonly string[]).includes(value)) {
-    fail(path, `unknown ${what} ${typeof value === 'string' ? JSON.stringify(value) : describe(value)} (expected one of ${known.join(', ')})`);
+    const got = typeof value === 'string' ? JSON.stringify(value) : describe(value);
+    fail(path, `unknown ${what} ${got} (expected one of ${known.join(', ')})`);
   }
   return value as T;
 }
@@ -129,11 +130,23 @@ function checkKeys(
   }
 }
 
+const deviceTypes = (v: unknown, path: string): DeviceType[] =>
+  checkNameList(v, DEVICE_TYPES, 'device type', path);
+const slots = (v: unknown, path: string): CertificateSlot[] =>
+  checkNameList(v, CERTIFICATE_SLOTS, 'certificate slot', path);
+const remotePartyRoles = (v: unknown, path: string): RemotePartyRole[] =>
+  checkNameList(v, REMOTE_PARTY_ROLES, 'remote party role', path);
+
 /** Validates a complete candidate policy and returns a fresh, normalised copy (not yet frozen). */
 function validatePolicy(candidate: Record<string, unknown>): Policy {
   const p = 'policy';
-  const eligibleUserRoles = checkNameList(candidate['eligibleUserRoles'], USER_ROLES, 'user role', `${p}.eligibleUserRoles`);
-  const eligibleDeviceTypes = checkNameList(candidate['eligibleDeviceTypes'], DEVICE_TYPES, 'device type', `${p}.eligibleDeviceTypes`);
+  const eligibleUserRoles = checkNameList(
+    candidate['eligibleUserRoles'],
+    USER_ROLES,
+    'user role',
+    `${p}.eligibleUserRoles`,
+  );
+  const eligibleDeviceTypes = deviceTypes(candidate['eligibleDeviceTypes'], `${p}.eligibleDeviceTypes`);
 
   const combosPath = `${p}.allowedCombinations`;
   const combosIn = checkObject(candidate['allowedCombinations'], combosPath);
@@ -145,7 +158,7 @@ function validatePolicy(candidate: Record<string, unknown>): Policy {
     checkKeys(byRoleIn, REMOTE_PARTY_ROLES, 'remote party role', rolePath, false);
     const out: Partial<Record<string, DeviceType[]>> = {};
     for (const [remoteRole, devices] of Object.entries(byRoleIn)) {
-      out[remoteRole] = checkNameList(devices, DEVICE_TYPES, 'device type', `${rolePath}.${remoteRole}`);
+      out[remoteRole] = deviceTypes(devices, `${rolePath}.${remoteRole}`);
     }
     allowedCombinations[userRole] = out;
   }
@@ -154,41 +167,40 @@ function validatePolicy(candidate: Record<string, unknown>): Policy {
   const byDeviceIn = checkObject(candidate['certificateSlotsByDeviceType'], byDevicePath);
   checkKeys(byDeviceIn, DEVICE_TYPES, 'device type', byDevicePath, false);
   const certificateSlotsByDeviceType: Partial<Record<string, CertificateSlot[]>> = {};
-  for (const [device, slots] of Object.entries(byDeviceIn)) {
-    certificateSlotsByDeviceType[device] = checkNameList(slots, CERTIFICATE_SLOTS, 'certificate slot', `${byDevicePath}.${device}`);
+  for (const [device, deviceSlots] of Object.entries(byDeviceIn)) {
+    certificateSlotsByDeviceType[device] = slots(deviceSlots, `${byDevicePath}.${device}`);
   }
 
   const byRolePath = `${p}.certificateSlotsByRole`;
   const byRoleIn = checkObject(candidate['certificateSlotsByRole'], byRolePath);
   checkKeys(byRoleIn, REMOTE_PARTY_ROLES, 'remote party role', byRolePath, true);
   const certificateSlotsByRole = Object.fromEntries(
-    REMOTE_PARTY_ROLES.map((role) => [
-      role,
-      checkNameList(byRoleIn[role], CERTIFICATE_SLOTS, 'certificate slot', `${byRolePath}.${role}`),
-    ]),
+    REMOTE_PARTY_ROLES.map((role) => [role, slots(byRoleIn[role], `${byRolePath}.${role}`)]),
   ) as Record<RemotePartyRole, CertificateSlot[]>;
 
   const topUpPath = `${p}.topUpFloorApplicable`;
   const topUpIn = candidate['topUpFloorApplicable'];
-  if (!Array.isArray(topUpIn)) fail(topUpPath, `expected an array of { role, deviceTypes }, got ${describe(topUpIn)}`);
+  if (!Array.isArray(topUpIn)) {
+    fail(topUpPath, `expected an array of { role, deviceTypes }, got ${describe(topUpIn)}`);
+  }
   const topUpFloorApplicable = topUpIn.map((entry: unknown, i) => {
     const entryPath = `${topUpPath}[${i}]`;
     const obj = checkObject(entry, entryPath);
     checkKeys(obj, ['role', 'deviceTypes'], 'key', entryPath, true);
     return {
       role: checkName(obj['role'], REMOTE_PARTY_ROLES, 'remote party role', `${entryPath}.role`),
-      deviceTypes: checkNameList(obj['deviceTypes'], DEVICE_TYPES, 'device type', `${entryPath}.deviceTypes`),
+      deviceTypes: deviceTypes(obj['deviceTypes'], `${entryPath}.deviceTypes`),
     };
   });
 
-  const futureDatingRoles = checkNameList(candidate['futureDatingRoles'], REMOTE_PARTY_ROLES, 'remote party role', `${p}.futureDatingRoles`);
+  const futureDatingRoles = remotePartyRoles(candidate['futureDatingRoles'], `${p}.futureDatingRoles`);
 
   const mpanPath = `${p}.mpanRuleDeviceTypes`;
   const mpanIn = checkObject(candidate['mpanRuleDeviceTypes'], mpanPath);
   checkKeys(mpanIn, ['electricity', 'gas'], 'key', mpanPath, true);
   const mpanRuleDeviceTypes = {
-    electricity: checkNameList(mpanIn['electricity'], DEVICE_TYPES, 'device type', `${mpanPath}.electricity`),
-    gas: checkNameList(mpanIn['gas'], DEVICE_TYPES, 'device type', `${mpanPath}.gas`),
+    electricity: deviceTypes(mpanIn['electricity'], `${mpanPath}.electricity`),
+    gas: deviceTypes(mpanIn['gas'], `${mpanPath}.gas`),
   };
 
   return {

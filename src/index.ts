@@ -1,0 +1,51 @@
+// Public API: re-exports only.
+export { CODES, DEFAULT_MPAN_RULE_CODE, describeCode, isCode } from './codes.js';
+export type { Code, CodeKind, DuisCode, LibraryCode } from './codes.js';
+export type { Finding, FindingParams, Severity } from './findings.js';
+export type { Verdict } from './verdict.js';
+
+export { validateRequest } from './validate.js';
+export type { ValidateOptions } from './validate.js';
+export type { Mode, Profile, RuleOptions } from './evaluate.js';
+
+export { resolveContext } from './context.js';
+export type {
+  DeviceRecord,
+  DeviceRecordInput,
+  ResolvedContext,
+  UserRecord,
+  UserRecordInput,
+  ValidationContext,
+} from './context.js';
+
+export { parseRequest } from './duis/parse-request.js';
+export type { ParseRequestOptions, ParseRequestResult } from './duis/parse-request.js';
+export { CERTIFICATE_SLOTS, REMOTE_PARTY_ROLES } from './duis/model.js';
+export type {
+  CertificateSlot,
+  EmbeddedCertificate,
+  Eui64,
+  ExecutionDateTime,
+  RemotePartyRole,
+  ReplacementCertificate,
+  RequestHeader,
+  RequestId,
+  UpdateSecurityCredentialsKRPBody,
+  UpdateSecurityCredentialsKRPRequest,
+} from './duis/model.js';
+export { normaliseEui, parseEui } from './duis/eui.js';
+export { parseRequestId } from './duis/request-id.js';
+export { DEFAULT_XML_LIMITS } from './xml/parse-xml.js';
+export type { XmlInput, XmlLimits } from './xml/parse-xml.js';
+
+export { DEFAULT_POLICY, definePolicy, DEVICE_TYPES, USER_ROLES } from './policy/index.js';
+export type { DeviceType, MpanRuleDeviceTypes, Policy, PolicyOverrides, TopUpFloorRule, UserRole } from './policy/index.js';
+
+export { DISTRIBUTORS, findDistributor, mpanCheckDigit, parseMpanCore } from './mpan/index.js';
+export type { Distributor, DistributorKind, MpanCore, MpanParseResult } from './mpan/index.js';
+
+export { RULES } from './rules/index.js';
+export type { Rule } from './rules/index.js';
+
+export { createValidator } from './validator.js';
+export type { Validator, ValidatorConfig } from './validator.js';

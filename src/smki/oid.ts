@@ -1,0 +1,63 @@
+import type { DerNode } from './strict-der.js';
+
+/** Object identifiers the SMKI organisation certificate profile names. */
+export const OID = {
+  ecdsaWithSha256: '1.2.840.10045.4.3.2',
+  ecPublicKey: '1.2.840.10045.2.1',
+  prime256v1: '1.2.840.10045.3.1.7',
+  commonName: '2.5.4.3',
+  organizationalUnitName: '2.5.4.11',
+  x500UniqueIdentifier: '2.5.4.45',
+  subjectKeyIdentifier: '2.5.29.14',
+  keyUsage: '2.5.29.15',
+  subjectAltName: '2.5.29.17',
+  basicConstraints: '2.5.29.19',
+  certificatePolicies: '2.5.29.32',
+  authorityKeyIdentifier: '2.5.29.35',
+  hardwareModuleName: '1.3.6.1.5.5.7.8.4',
+} as const;
+
+// The OID decoder runs for every attribute and extension; memoising by content bytes turns the recurring
+// handful (about 15 per certificate, the same across certificates) into one Map look-up each.
+const memo = new Map<string, string>();
+const MEMO_LIMIT = 512;
+
+/** Dotted form of an OBJECT IDENTIFIER whose encoding the DER reader has already checked. */
+export function readOid(bytes: Uint8Array, node: DerNode): string {
+  const raw = bytes.subarray(node.contentStart, node.end);
+  const key = String.fromCharCode(...raw);
+  const known = memo.get(key);
+  if (known !== undefined) return known;
+  const dotted = decodeOid(raw);
+  if (memo.size < MEMO_LIMIT) memo.set(key, dotted);
+  return dotted;
+}
+
+function decodeOid(raw: Uint8Array): string {
+  const arcs: string[] = [];
+  let value = 0n;
+  let small = 0;
+  let big = false;
+  for (const b of raw) {
+    // Arcs past 2^53 exist (UUID-based OIDs): switch to bigint only for those.
+    if (!big && small > 2 ** 45) {
+      big = true;
+      value = BigInt(small);
+    }
+    if (big) value = (value << 7n) | BigInt(b & 0x7f);
+    else small = small * 128 + (b & 0x7f);
+    if ((b & 0x80) === 0) {
+      const arc = big ? value : BigInt(small);
+      if (arcs.length === 0) {
+        const first = arc < 40n ? 0n : arc < 80n ? 1n : 2n;
+        arcs.push(String(first), String(arc - first * 40n));
+      } else {
+        arcs.push(String(arc));
+      }
+      small = 0;
+      value = 0n;
+      big = false;
+    }
+  }
+  return arcs.join('.');
+}

@@ -1,0 +1,111 @@
+import {
+  resolveContext,
+  resolveDevice,
+  resolveEuiList,
+  resolveUser,
+  type DeviceRecord,
+  type DeviceRecordInput,
+  type UserRecord,
+  type UserRecordInput,
+  type ValidationContext,
+} from './context.js';
+import type { Eui64 } from './duis/model.js';
+import { parseRequest } from './duis/parse-request.js';
+import { evaluate, verdictOf } from './evaluate.js';
+import { finding, type Finding } from './findings.js';
+import { parseMpanCore } from './mpan/index.js';
+import type { ValidateOptions } from './validate.js';
+import type { Verdict } from './verdict.js';
+import type { XmlInput } from './xml/parse-xml.js';
+
+type MaybePromise<T> = T | Promise<T>;
+
+/**
+ * Configuration of a reusable validator. Lookups replace the matching part of `context` and may be async (a
+ * database, a registration service); each is called at most once per request, only when the request needs it.
+ */
+export interface ValidatorConfig extends ValidateOptions {
+  /** Static knowledge, validated once when the validator is created. */
+  readonly context?: ValidationContext;
+  readonly lookupUser?: (userId: Eui64) => MaybePromise<UserRecordInput | undefined>;
+  readonly lookupDevice?: (deviceId: Eui64) => MaybePromise<DeviceRecordInput | undefined>;
+  /** Allowed Network Operator Entity IDs for a Distributor ID (first two MPAN digits). */
+  readonly lookupNetworkOperators?: (distributorId: string) => MaybePromise<readonly string[] | undefined>;
+}
+
+export interface Validator {
+  validate(xml: XmlInput): Promise<Verdict>;
+}
+
+class LookupError extends Error {}
+
+/**
+ * Creates a validator with optional async lookups. A lookup that throws or rejects gives a `LOOKUP_FAILED`
+ * verdict and one that returns a malformed record gives `CONTEXT_INVALID`: never a DUIS code, because the
+ * request was not at fault. An invalid static `context` is a configuration error and throws a TypeError here.
+ */
+export function createValidator(config: ValidatorConfig = {}): Validator {
+  const resolved = resolveContext(config.context);
+  if (!resolved.ok) {
+    throw new TypeError(`invalid validator context:\n${resolved.findings.map((f) => `  ${f.message}`).join('\n')}`);
+  }
+  const { users, devices, networkOperators, now } = resolved.context;
+  const { lookupUser, lookupDevice, lookupNetworkOperators } = config;
+
+  async function lookup<T>(what: string, key: string, call: () => MaybePromise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      throw new LookupError(`${what} ${key}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  async function findUser(id: Eui64, findings: Finding[]): Promise<UserRecord | undefined> {
+    if (!lookupUser) return users.get(id);
+    const record = await lookup('lookupUser', id, () => lookupUser(id));
+    return record === undefined ? undefined : resolveUser(id, record, findings)?.[1];
+  }
+
+  async function findDevice(id: Eui64, findings: Finding[]): Promise<DeviceRecord | undefined> {
+    if (!lookupDevice) return devices.get(id);
+    const record = await lookup('lookupDevice', id, () => lookupDevice(id));
+    return record === undefined ? undefined : resolveDevice(id, record, findings)?.[1];
+  }
+
+  async function findNetworkOperators(device: DeviceRecord | undefined, findings: Finding[]) {
+    const mpan = device && !device.networkOperator && device.mpan ? parseMpanCore(device.mpan) : undefined;
+    if (!lookupNetworkOperators || !mpan?.ok) return networkOperators;
+    const { distributorId } = mpan.mpan;
+    const entities = await lookup('lookupNetworkOperators', distributorId, () => lookupNetworkOperators(distributorId));
+    if (entities === undefined) return new Map<string, readonly Eui64[]>();
+    const list = resolveEuiList(entities, `$.networkOperators["${distributorId}"]`, findings);
+    return new Map(list ? [[distributorId, list]] : []);
+  }
+
+  return {
+    async validate(xml) {
+      const parsed = parseRequest(xml, config.limits ? { limits: config.limits } : {});
+      if (!parsed.ok) return verdictOf(parsed.findings);
+      const { originator, target } = parsed.request.header.requestId;
+      const findings: Finding[] = [];
+      try {
+        const [user, device] = await Promise.all([findUser(originator, findings), findDevice(target, findings)]);
+        const registry = await findNetworkOperators(device, findings);
+        if (findings.length > 0) return verdictOf(findings, parsed.request);
+        return evaluate(
+          parsed.request,
+          {
+            ...(user ? { user } : {}),
+            ...(device ? { device } : {}),
+            networkOperatorsFor: (distributorId) => registry.get(distributorId),
+            ...(now ? { now } : {}),
+          },
+          config,
+        );
+      } catch (error) {
+        if (!(error instanceof LookupError)) throw error;
+        return verdictOf([finding('LOOKUP_FAILED', { detail: error.message })], parsed.request);
+      }
+    },
+  };
+}
