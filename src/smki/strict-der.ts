@@ -200,7 +200,7 @@ export function isContext(node: DerNode | undefined, number: number): node is De
 
 /** Requires a universal value of the given type, where the X.509 structure puts one. */
 export function expectUniversal(node: DerNode | undefined, number: number, what: string): DerNode {
-  if (!isUniversal(node, number)) {
+  if (node === undefined || node.cls !== UNIVERSAL || node.number !== number) {
     malformed(`${what}: expected universal tag ${number}, found ${node ? describeTag(node) : 'nothing'}`, {
       expectedTag: number,
       received: node ? describeTag(node) : null,

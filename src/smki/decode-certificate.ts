@@ -1,0 +1,252 @@
+import { CertificateFault, malformed, notOrganisation, profile } from './certificate-fault.js';
+import {
+  KNOWN_EXTENSIONS,
+  readAuthorityKeyIdentifier,
+  readBasicConstraints,
+  readCertificatePolicies,
+  readKeyUsage,
+  readSubjectAltNameOtherNames,
+  readSubjectKeyIdentifier,
+  type KeyUsageBit,
+} from './extensions.js';
+import { readString, type ParsedName } from './distinguished-name.js';
+import { OID, readOid } from './oid.js';
+import { isAuthorityRole, roleFromOu, type RemotePartyRoleCode } from './role-codes.js';
+import { TAG, isUniversal, toHex } from './strict-der.js';
+import type { CertificateKeyUsage, DecodeResult, OrganisationCertificate } from './types.js';
+import { readCertificateStructure, type AlgorithmIdentifier, type RawCertificate } from './x509-structure.js';
+import { finding } from '../findings.js';
+
+/** SMKI organisation certificates are about 500 bytes; anything this large is not one, and is not parsed. */
+export const MAX_CERTIFICATE_BYTES = 8 * 1024;
+
+/**
+ * Decodes an SMKI organisation certificate (GBCS profile, DOMAIN.md section 2): end-entity certificates of any
+ * role, the Root and Issuing Authority CA certificates, and the DCC XML-signing certificates (OU 87, 89).
+ * Device certificates are refused. Never throws: every problem is a `CERTIFICATE_*` finding.
+ *
+ * Checks run in three stages, so the code says what kind of problem the first one is: DER and X.509 structure
+ * (`CERTIFICATE_MALFORMED`), device certificate (`CERTIFICATE_NOT_ORGANISATION`), then the organisation
+ * profile (`CERTIFICATE_PROFILE`). The certificate's signature is not verified here: that needs the issuer.
+ */
+export function decodeCertificate(der: Uint8Array): DecodeResult {
+  try {
+    if (!(der instanceof Uint8Array)) malformed('the certificate is not a byte array');
+    if (der.length === 0) malformed('the certificate is empty');
+    if (der.length > MAX_CERTIFICATE_BYTES) {
+      malformed(`the certificate is ${der.length} bytes, over the ${MAX_CERTIFICATE_BYTES}-byte limit`, {
+        length: der.length,
+        limit: MAX_CERTIFICATE_BYTES,
+      });
+    }
+    const raw = readCertificateStructure(der);
+    refuseDeviceCertificate(der, raw);
+    return { ok: true, certificate: Object.freeze(checkProfile(der, raw)) };
+  } catch (error) {
+    if (error instanceof CertificateFault) return { ok: false, error: error.toFinding() };
+    // A defect of this decoder, not of the input; still not a reason to throw at the caller.
+    return {
+      ok: false,
+      error: finding('CERTIFICATE_MALFORMED', {
+        detail: `the certificate could not be decoded (${error instanceof Error ? error.message : String(error)})`,
+      }),
+    };
+  }
+}
+
+/** GBCS device certificates: empty subject, identity in a critical subjectAltName hardwareModuleName. */
+function refuseDeviceCertificate(bytes: Uint8Array, raw: RawCertificate): void {
+  const san = raw.extensions.get(OID.subjectAltName);
+  if (san) {
+    const otherNames = readSubjectAltNameOtherNames(bytes, san);
+    const hardwareModule = otherNames.includes(OID.hardwareModuleName);
+    notOrganisation(
+      hardwareModule
+        ? 'it has a subjectAltName hardwareModuleName (a device certificate)'
+        : 'it has a subjectAltName, which organisation certificates never carry',
+      { extension: OID.subjectAltName, hardwareModuleName: hardwareModule },
+    );
+  }
+  if (raw.subject.attributes.length === 0) {
+    notOrganisation('its subject is empty (a device certificate)', { subject: '' });
+  }
+}
+
+function checkProfile(bytes: Uint8Array, raw: RawCertificate): OrganisationCertificate {
+  if (raw.version !== 2) {
+    profile(`it is X.509 v${raw.version + 1}, not v3`, { expected: 'v3', received: `v${raw.version + 1}` });
+  }
+  checkSignatureAlgorithm(raw.signatureAlgorithm, 'signatureAlgorithm');
+  checkSignatureAlgorithm(raw.tbsSignature, 'TBSCertificate signature');
+  checkPublicKey(bytes, raw);
+  if (raw.issuer.attributes.length === 0) profile('the issuer is empty', { issuer: '' });
+  const serialNumber = readSerial(raw.serial);
+
+  const remotePartyRole = readRole(bytes, raw.subject);
+  const keyUsage = readUsage(bytes, raw, remotePartyRole);
+  const entityId = readEntityId(bytes, raw.subject, keyUsage === 'keyCertSign');
+  for (const ext of raw.extensions.values()) {
+    // RFC 5280 4.2: a certificate with a critical extension the reader does not know must be rejected.
+    if (ext.critical && !KNOWN_EXTENSIONS.has(ext.oid)) {
+      profile(`it has an unrecognised critical extension ${ext.oid}`, { extension: ext.oid });
+    }
+  }
+  const policies = raw.extensions.get(OID.certificatePolicies);
+  const ski = raw.extensions.get(OID.subjectKeyIdentifier);
+  const aki = raw.extensions.get(OID.authorityKeyIdentifier);
+  const authorityKeyIdentifier = aki ? readAuthorityKeyIdentifier(bytes, aki) : undefined;
+  const { issuer, subject } = raw;
+  return {
+    remotePartyRole,
+    entityId,
+    keyUsage,
+    policies: Object.freeze(policies ? readCertificatePolicies(bytes, policies) : []),
+    ...(ski ? { subjectKeyIdentifier: readSubjectKeyIdentifier(bytes, ski) } : {}),
+    ...(authorityKeyIdentifier === undefined ? {} : { authorityKeyIdentifier }),
+    serialNumber: Object.freeze(serialNumber),
+    issuer: Object.freeze({
+      dn: issuer.dn,
+      ...(issuer.commonName === undefined ? {} : { commonName: issuer.commonName }),
+      attributes: Object.freeze(issuer.attributes.map((a) => Object.freeze(a))),
+    }),
+    subject: Object.freeze({
+      ...(subject.commonName === undefined ? {} : { commonName: subject.commonName }),
+      dn: subject.dn,
+      attributes: Object.freeze(subject.attributes.map((a) => Object.freeze(a))),
+    }),
+    notBefore: raw.notBefore,
+    notAfter: raw.notAfter,
+    der: bytes.slice(),
+  };
+}
+
+function checkSignatureAlgorithm(algorithm: AlgorithmIdentifier, what: string): void {
+  if (algorithm.oid !== OID.ecdsaWithSha256) {
+    profile(`${what} is ${algorithm.oid}, not ecdsa-with-SHA256`, {
+      field: what,
+      expected: OID.ecdsaWithSha256,
+      received: algorithm.oid,
+    });
+  }
+  // RFC 5758 3.2: the ECDSA AlgorithmIdentifiers have no parameters, not even NULL.
+  if (algorithm.parameters) profile(`${what}: ecdsa-with-SHA256 must have no parameters`, { field: what });
+}
+
+function checkPublicKey(bytes: Uint8Array, raw: RawCertificate): void {
+  const { keyAlgorithm, publicKey } = raw;
+  if (keyAlgorithm.oid !== OID.ecPublicKey) {
+    profile(`the public key algorithm is ${keyAlgorithm.oid}, not id-ecPublicKey`, {
+      field: 'subjectPublicKeyInfo algorithm',
+      expected: OID.ecPublicKey,
+      received: keyAlgorithm.oid,
+    });
+  }
+  const curve = isUniversal(keyAlgorithm.parameters, TAG.OID) ? readOid(bytes, keyAlgorithm.parameters) : undefined;
+  if (curve !== OID.prime256v1) {
+    profile(`the key is not on the named curve P-256 (${curve ?? 'no named curve'})`, {
+      field: 'subjectPublicKeyInfo curve',
+      expected: OID.prime256v1,
+      received: curve ?? null,
+    });
+  }
+  const { unusedBits, data } = publicKey;
+  if (unusedBits !== 0 || data.length !== 65 || data[0] !== 0x04) {
+    profile(
+      `the public key is not a 65-byte uncompressed P-256 point (${data.length} bytes, first octet 0x${toHex(data.subarray(0, 1)) || '--'})`,
+      { expected: '65-byte uncompressed point (0x04)', length: data.length, firstOctet: data[0] ?? null },
+    );
+  }
+}
+
+function readSerial(serial: Uint8Array): { hex: string; decimal: string } {
+  // RFC 5280 4.1.2.2: positive, at most 20 octets.
+  if (serial[0]! >= 0x80) profile('the serial number is negative', { serialNumber: toHex(serial) });
+  const magnitude = serial.length > 1 && serial[0] === 0 ? serial.subarray(1) : serial;
+  if (magnitude.length > 20) profile(`the serial number has ${magnitude.length} octets, over 20`, { octets: magnitude.length });
+  const hex = toHex(magnitude);
+  return { hex, decimal: BigInt(`0x${hex}`).toString(10) };
+}
+
+function readRole(bytes: Uint8Array, subject: ParsedName): RemotePartyRoleCode {
+  const indices = attributeIndices(subject, OID.organizationalUnitName);
+  if (indices.length === 0) profile('the subject has no OU (Remote Party Role)');
+  if (indices.length > 1) {
+    profile('the subject has more than one OU', {
+      received: indices.map((i) => subject.attributes[i]!.value),
+    });
+  }
+  const index = indices[0]!;
+  const text = readString(bytes, subject.valueNodes[index]!, 'subject OU');
+  const role = text === undefined ? undefined : roleFromOu(text);
+  if (!role) {
+    profile(`the subject OU ${JSON.stringify(subject.attributes[index]!.value)} names no Remote Party Role`, {
+      received: subject.attributes[index]!.value,
+    });
+  }
+  return role;
+}
+
+function readUsage(bytes: Uint8Array, raw: RawCertificate, role: RemotePartyRoleCode): CertificateKeyUsage {
+  const ext = raw.extensions.get(OID.keyUsage);
+  if (!ext) profile('it has no keyUsage extension');
+  if (!ext.critical) profile('its keyUsage extension is not critical', { extension: OID.keyUsage, critical: false });
+  const bits = readKeyUsage(bytes, ext);
+  const received = bits.join(',') || '(none)';
+  const basic = raw.extensions.get(OID.basicConstraints);
+  const ca = basic ? readBasicConstraints(bytes, basic).ca : false;
+
+  let usage: CertificateKeyUsage | undefined;
+  if (bits.length === 1 && (bits[0] === 'digitalSignature' || bits[0] === 'keyAgreement')) usage = bits[0];
+  else if (isAuthorityRole(role) && isAuthorityUsage(bits)) usage = 'keyCertSign';
+  if (!usage) {
+    const expected = isAuthorityRole(role)
+      ? 'digitalSignature, keyAgreement, or keyCertSign[+cRLSign]'
+      : 'exactly one of digitalSignature, keyAgreement';
+    profile(`keyUsage is ${received}; OU ${role.hex} needs ${expected}`, { expected, received, ou: role.hex });
+  }
+  // RFC 5280 4.2.1.9: keyCertSign if and only if basicConstraints cA.
+  if ((usage === 'keyCertSign') !== ca) {
+    profile(
+      ca
+        ? 'basicConstraints says CA, but keyUsage lacks keyCertSign'
+        : 'keyUsage has keyCertSign, but basicConstraints does not say CA',
+      { keyUsage: received, ca },
+    );
+  }
+  return usage;
+}
+
+function isAuthorityUsage(bits: readonly KeyUsageBit[]): boolean {
+  return bits.includes('keyCertSign') && bits.every((b) => b === 'keyCertSign' || b === 'cRLSign');
+}
+
+function readEntityId(bytes: Uint8Array, subject: ParsedName, authority: boolean): string {
+  const indices = attributeIndices(subject, OID.x500UniqueIdentifier);
+  if (indices.length === 0) {
+    if (authority) return '';
+    profile('the subject has no x500UniqueIdentifier (Entity Identifier)');
+  }
+  if (indices.length > 1) profile('the subject has more than one x500UniqueIdentifier');
+  const node = subject.valueNodes[indices[0]!]!;
+  if (!isUniversal(node, TAG.BIT_STRING)) {
+    profile('the subject x500UniqueIdentifier is not a BIT STRING', { received: subject.attributes[indices[0]!]!.value });
+  }
+  const unusedBits = bytes[node.contentStart]!;
+  const data = bytes.subarray(node.contentStart + 1, node.end);
+  if (unusedBits !== 0 || data.length !== 8) {
+    profile(`the subject x500UniqueIdentifier has ${data.length * 8 - unusedBits} bits, not 64`, {
+      expected: 64,
+      received: data.length * 8 - unusedBits,
+      unusedBits,
+    });
+  }
+  return Array.from(data, (b) => b.toString(16).toUpperCase().padStart(2, '0')).join('-');
+}
+
+function attributeIndices(name: ParsedName, type: string): number[] {
+  const indices: number[] = [];
+  name.attributes.forEach((a, i) => {
+    if (a.type === type) indices.push(i);
+  });
+  return indices;
+}
