@@ -11,6 +11,7 @@ import {
 } from './extensions.js';
 import { readString, type ParsedName } from './distinguished-name.js';
 import { OID, readOid } from './oid.js';
+import { isOnP256 } from './p256.js';
 import { isAuthorityRole, roleFromOu, type RemotePartyRoleCode } from './role-codes.js';
 import { TAG, isUniversal, toHex } from './strict-der.js';
 import type { CertificateKeyUsage, DecodeResult, OrganisationCertificate } from './types.js';
@@ -156,6 +157,7 @@ function checkPublicKey(bytes: Uint8Array, raw: RawCertificate): void {
       { expected: '65-byte uncompressed point (0x04)', length: data.length, firstOctet: data[0] ?? null },
     );
   }
+  if (!isOnP256(data)) profile('the public key is not a point on P-256', { field: 'subjectPublicKey' });
 }
 
 function readSerial(serial: Uint8Array): { hex: string; decimal: string } {

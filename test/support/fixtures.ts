@@ -19,7 +19,14 @@ export function fixtureRequest(name: string): string {
 }
 
 /** A fresh copy of `fixtures/context.example.json`, safe to modify. */
-export function exampleContext(): ValidationContext & { devices: Record<string, any>; users: Record<string, any>; networkOperators: Record<string, string[]> } {
+export interface MutableContext {
+  users: Record<string, any>;
+  devices: Record<string, any>;
+  networkOperators: Record<string, string[]>;
+  now?: string;
+}
+
+export function exampleContext(): MutableContext & ValidationContext {
   return JSON.parse(fixtureText('context.example.json'));
 }
 
