@@ -49,3 +49,6 @@ export type { Rule } from './rules/index.js';
 
 export { createValidator } from './validator.js';
 export type { Validator, ValidatorConfig } from './validator.js';
+
+export { createCertificateCache, decodeCertificate, ROLE_CODES } from './smki/index.js';
+export type { CertificateCache, DecodeResult, KeyUsage, OrganisationCertificate, RemotePartyRoleCode } from './smki/index.js';

@@ -94,18 +94,11 @@ function daysInMonth(year: number, month: number): number {
 
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
-export interface Base64Value {
-  /** The base64 text with all whitespace removed. */
-  readonly compact: string;
-  readonly bytes: Uint8Array;
-}
-
 /**
- * xs:base64Binary. Whitespace (including `&#13;` already decoded to CR) may appear between characters: XML
- * signing tools wrap base64 at 64 or 76 columns.
+ * xs:base64Binary, returned with whitespace removed (`undefined` when not base64). Whitespace, including
+ * `&#13;` already decoded to CR, may appear between characters: XML signing tools wrap base64 at 64 or 76 columns.
  */
-export function parseBase64(text: string): Base64Value | undefined {
+export function compactBase64(text: string): string | undefined {
   const compact = /[\t\n\r ]/.test(text) ? text.replace(/[\t\n\r ]+/g, '') : text;
-  if (!BASE64.test(compact)) return undefined;
-  return { compact, bytes: Buffer.from(compact, 'base64') };
+  return BASE64.test(compact) ? compact : undefined;
 }

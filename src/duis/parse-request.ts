@@ -5,7 +5,7 @@ import { checkNoAttributes, matchSequence, simpleContent, violation, type Matche
 import {
   collapse,
   isDecimal,
-  parseBase64,
+  compactBase64,
   parseBoolean,
   parseDateTime,
   parseNonNegativeInteger,
@@ -306,9 +306,9 @@ function readReplacements(element: XmlElement, path: string, findings: Finding[]
   for (const slot of CERTIFICATE_SLOTS) {
     const slotElement = optional(slots, `${slot}Certificate`);
     if (!slotElement) continue;
-    const certificate = readCertificate(slotElement, `${setPath}/${slot}Certificate`, findings);
+    const certificate = readCertificate(slotElement, `${setPath}/${slot}Certificate`, findings, slot);
     if (!certificate) return undefined;
-    certificates.push({ ...certificate, slot: slot as CertificateSlot });
+    certificates.push(certificate as ReplacementCertificate);
   }
   return certificates;
 }
@@ -326,12 +326,17 @@ function readPath(element: XmlElement, path: string, findings: Finding[]): Embed
   return certificates;
 }
 
-function readCertificate(element: XmlElement, path: string, findings: Finding[]): EmbeddedCertificate | undefined {
+function readCertificate(
+  element: XmlElement,
+  path: string,
+  findings: Finding[],
+  slot?: CertificateSlot,
+): EmbeddedCertificate | undefined {
   if (!checkNoAttributes(element, path, findings)) return undefined;
   const text = simpleContent(element, path, findings);
   if (text === undefined) return undefined;
-  const value = parseBase64(text);
-  if (!value) {
+  const compact = compactBase64(text);
+  if (compact === undefined) {
     findings.push(
       violation(path, 'the value is not base64', {
         expected: 'xs:base64Binary',
@@ -340,5 +345,14 @@ function readCertificate(element: XmlElement, path: string, findings: Finding[])
     );
     return undefined;
   }
-  return { der: value.bytes, base64: value.compact, path };
+  // DER bytes are decoded on first use: with a warm certificate cache they are never needed.
+  let der: Uint8Array | undefined;
+  return {
+    base64: compact,
+    path,
+    ...(slot ? { slot } : {}),
+    get der() {
+      return (der ??= Buffer.from(compact, 'base64'));
+    },
+  };
 }
