@@ -16,7 +16,7 @@ import { isAuthorityRole, roleFromOu, type RemotePartyRoleCode } from './role-co
 import { TAG, isUniversal, toHex } from './strict-der.js';
 import type { CertificateKeyUsage, DecodeResult, OrganisationCertificate } from './types.js';
 import { readCertificateStructure, type AlgorithmIdentifier, type RawCertificate } from './x509-structure.js';
-import { finding } from '../findings.js';
+import { finding, type Finding } from '../findings.js';
 
 /** SMKI organisation certificates are about 500 bytes; anything this large is not one, and is not parsed. */
 export const MAX_CERTIFICATE_BYTES = 8 * 1024;
@@ -42,17 +42,22 @@ export function decodeCertificate(der: Uint8Array): DecodeResult {
     }
     const raw = readCertificateStructure(der);
     refuseDeviceCertificate(der, raw);
-    return { ok: true, certificate: Object.freeze(checkProfile(der, raw)) };
+    return Object.freeze({ ok: true, certificate: Object.freeze(checkProfile(der, raw)) });
   } catch (error) {
-    if (error instanceof CertificateFault) return { ok: false, error: error.toFinding() };
+    if (error instanceof CertificateFault) return failure(error.toFinding());
     // A defect of this decoder, not of the input; still not a reason to throw at the caller.
-    return {
-      ok: false,
-      error: finding('CERTIFICATE_MALFORMED', {
-        detail: `the certificate could not be decoded (${error instanceof Error ? error.message : String(error)})`,
+    return failure(
+      finding('CERTIFICATE_MALFORMED', {
+        detail: `the certificate could not be decoded (${error instanceof Error ? error.message : 'unknown error'})`,
       }),
-    };
+    );
   }
+}
+
+// Results are shared through the cache, so none of them may be changed by one of its readers.
+function failure(error: Finding): DecodeResult {
+  if (error.params) Object.freeze(error.params);
+  return Object.freeze({ ok: false, error: Object.freeze(error) });
 }
 
 /** GBCS device certificates: empty subject, identity in a critical subjectAltName hardwareModuleName. */
@@ -117,7 +122,8 @@ function checkProfile(bytes: Uint8Array, raw: RawCertificate): OrganisationCerti
     }),
     notBefore: raw.notBefore,
     notAfter: raw.notAfter,
-    der: bytes.slice(),
+    // Not bytes.slice(): on a Buffer that is a view, and the caller's (often pooled) memory would leak in.
+    der: new Uint8Array(bytes),
   };
 }
 

@@ -93,7 +93,7 @@ describe.skipIf(!available)('DCC RTDS 6.15.1 templates', () => {
 
   it('Supplier by Supplier from a Gas Supplier on an ESME is E061501', () => {
     const context = legitimate();
-    context.users = { [SUPPLIER]: { role: 'GS' } };
+    (context as { users: unknown }).users = { [SUPPLIER]: { role: 'GS' } };
     expect(validateRequest(read('CS02bSupplierBySupplier_6.15.1_IMMEDIATE_SUCCESS'), context).responseCode).toBe('E061501');
   });
 

@@ -4,7 +4,6 @@ import { decodeCertificate, MAX_CERTIFICATE_BYTES } from '../../src/smki/index.j
 import { expectCertificate, expectFailure } from './expectations.js';
 import {
   OIDS,
-  attribute,
   bits,
   concat,
   eui64,
@@ -13,7 +12,6 @@ import {
   makeCertificate,
   makeDeviceCertificate,
   octets,
-  oid,
   seq,
   tlv,
   withLongFormOuterLength,
@@ -61,7 +59,7 @@ describe('a valid organisation certificate', () => {
   it('is immutable and owns its bytes', () => {
     const input = valid.slice();
     const certificate = expectCertificate(input);
-    input[10] ^= 0xff;
+    input[10]! ^= 0xff;
     expect(certificate.der[10]).toBe(valid[10]);
     expect(Object.isFrozen(certificate)).toBe(true);
     expect(Object.isFrozen(certificate.issuer.attributes)).toBe(true);
@@ -71,8 +69,18 @@ describe('a valid organisation certificate', () => {
     expect(expectCertificate(makeCertificate({ keyUsage: [4] })).keyUsage).toBe('keyAgreement');
   });
 
-  it('accepts a Buffer as well as a Uint8Array', () => {
-    expect(decodeCertificate(Buffer.from(valid)).ok).toBe(true);
+  it('accepts a Buffer as well as a Uint8Array, and copies it', () => {
+    const buffer = Buffer.from(valid);
+    const certificate = expectCertificate(buffer);
+    buffer[10]! ^= 0xff;
+    expect(certificate.der[10]).toBe(valid[10]);
+    expect(Buffer.isBuffer(certificate.der)).toBe(false);
+  });
+
+  it('freezes failures as well (they are shared through the cache)', () => {
+    const result = decodeCertificate(makeCertificate({ ous: ['02', '03'] }));
+    expect(Object.isFrozen(result)).toBe(true);
+    if (!result.ok) expect(Object.isFrozen(result.error.params)).toBe(true);
   });
 });
 
@@ -356,7 +364,3 @@ function replaceValidity(der: Uint8Array, validity: Uint8Array): Uint8Array {
   out.set([tbs >> 8, tbs & 0xff], 6);
   return out;
 }
-
-// Keeps the imports honest for helpers only some tests use.
-void attribute;
-void oid;

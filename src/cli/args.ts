@@ -1,0 +1,97 @@
+import { parseArgs } from 'node:util';
+import { DEFAULT_MPAN_RULE_CODE } from '../codes.js';
+import type { Mode, Profile } from '../evaluate.js';
+
+export const FORMATS = ['text', 'json', 'junit'] as const;
+export type Format = (typeof FORMATS)[number];
+const MODES = ['first', 'all'] as const satisfies readonly Mode[];
+const PROFILES = ['strict', 'dcc'] as const satisfies readonly Profile[];
+
+export interface CliOptions {
+  readonly contextFile?: string;
+  readonly format: Format;
+  readonly mode: Mode;
+  readonly profile: Profile;
+  readonly response: boolean;
+  readonly mpanRuleCode?: string;
+  readonly checkValidity: boolean;
+  /** FILE, DIR, GLOB or `-`, as given. */
+  readonly inputs: readonly string[];
+}
+
+export type ParsedArgs =
+  | { readonly kind: 'help' }
+  | { readonly kind: 'version' }
+  | { readonly kind: 'run'; readonly options: CliOptions }
+  | { readonly kind: 'error'; readonly message: string };
+
+function oneOf<T extends string>(option: string, value: string | undefined, allowed: readonly T[], fallback: T): T | string {
+  if (value === undefined) return fallback;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  return `--${option} must be one of ${allowed.join(', ')} (got '${value}')`;
+}
+
+/** Parses the command line (node:util parseArgs, strict). Never throws. */
+export function parseCliArgs(argv: readonly string[]): ParsedArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: true,
+      options: {
+        context: { type: 'string' },
+        format: { type: 'string' },
+        json: { type: 'boolean' },
+        mode: { type: 'string' },
+        profile: { type: 'string' },
+        response: { type: 'boolean' },
+        'mpan-rule-code': { type: 'string' },
+        'check-validity': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean' },
+      },
+    });
+  } catch (error) {
+    return { kind: 'error', message: error instanceof Error ? error.message : String(error) };
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { kind: 'help' };
+  if (values.version) return { kind: 'version' };
+
+  if (values.json && values.format !== undefined && values.format !== 'json') {
+    return { kind: 'error', message: `--json conflicts with --format ${values.format}` };
+  }
+  const format = oneOf('format', values.json ? 'json' : values.format, FORMATS, 'text');
+  if (!FORMATS.includes(format as Format)) return { kind: 'error', message: format };
+  const mode = oneOf('mode', values.mode, MODES, 'first');
+  if (!MODES.includes(mode as Mode)) return { kind: 'error', message: mode };
+  const profile = oneOf('profile', values.profile, PROFILES, 'strict');
+  if (!PROFILES.includes(profile as Profile)) return { kind: 'error', message: profile };
+
+  const response = values.response ?? false;
+  if (response && format !== 'text') {
+    return { kind: 'error', message: `--response prints DUIS Response XML and cannot be combined with --format ${format}` };
+  }
+  const mpanRuleCode = values['mpan-rule-code'];
+  if (mpanRuleCode !== undefined && !/^[A-Za-z][A-Za-z0-9_]*$/.test(mpanRuleCode)) {
+    return { kind: 'error', message: `--mpan-rule-code must be a code such as ${DEFAULT_MPAN_RULE_CODE} (got '${mpanRuleCode}')` };
+  }
+  if (values.context === '') return { kind: 'error', message: '--context needs a file name' };
+  if (positionals.length === 0) return { kind: 'error', message: 'no input: give request files, directories, globs or -' };
+  if (positionals.includes('')) return { kind: 'error', message: 'an input is an empty string' };
+
+  return {
+    kind: 'run',
+    options: {
+      ...(values.context === undefined ? {} : { contextFile: values.context }),
+      format: format as Format,
+      mode: mode as Mode,
+      profile: profile as Profile,
+      response,
+      ...(mpanRuleCode === undefined ? {} : { mpanRuleCode }),
+      checkValidity: values['check-validity'] ?? false,
+      inputs: positionals,
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import { DEFAULT_MPAN_RULE_CODE } from '../codes.js';
+import pkg from '../../package.json' with { type: 'json' };
+
+export const PROGRAM = 'duis-validate';
+export const VERSION: string = pkg.version;
+
+export const USAGE = `Usage: ${PROGRAM} [options] FILE|DIR|GLOB|- ...
+
+Validate DUIS 6.15.1 Update Security Credentials (KRP) requests before they are sent to the DCC.
+
+Inputs:
+  FILE                   a request document (validated whatever its extension)
+  DIR                    every *.xml file below DIR (recursive, case-insensitive, sorted)
+  GLOB                   a quoted pattern with *, ? and ** (e.g. 'requests/**/*.xml')
+  -                      one request read from standard input (named "-" in reports)
+
+Options:
+  --context FILE         JSON validation context: users, devices, networkOperators, now
+  --format FORMAT        text (default), json (one object per line) or junit (JUnit XML)
+  --json                 same as --format json
+  --mode MODE            first (default: stop at the first failing check, as the DCC does) or all
+  --profile PROFILE      strict (default) or dcc (only what the DCC would reject fails;
+                         this library's own checks become warnings)
+  --response             print the DUIS Response XML the DCC would return for each rejected request
+  --mpan-rule-code CODE  response code of the Certificate Party / MPAN rule
+                         (default ${DEFAULT_MPAN_RULE_CODE}, provisional)
+  --check-validity       check certificate validity periods against the clock when the context
+                         gives no "now"
+  -h, --help             show this help
+  --version              show the version
+
+Exit status: 0 every request accepted, 1 some request rejected, 2 usage, input or context error.
+`;
+
+export const USAGE_HINT = `Try '${PROGRAM} --help' for more information.`;
