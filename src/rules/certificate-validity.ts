@@ -15,11 +15,11 @@ export const certificateValidity: Rule = {
     const at = validityTime.getTime();
     for (const { path, result } of [...replacements, ...certificationPath]) {
       if (!result.ok) continue;
-      const { notBefore, notAfter, entityId } = result.certificate;
+      const { notBefore, notAfter, entityId, subject } = result.certificate;
       if (at >= notBefore.getTime() && at <= notAfter.getTime()) continue;
       findings.push(
         finding('CERTIFICATE_NOT_VALID_NOW', {
-          detail: `the certificate of ${entityId} is valid from ${notBefore.toISOString()} to ${notAfter.toISOString()}, not at ${validityTime.toISOString()}`,
+          detail: `the certificate of ${entityId || subject.dn} is valid from ${notBefore.toISOString()} to ${notAfter.toISOString()}, not at ${validityTime.toISOString()}`,
           path,
           params: { notBefore: notBefore.toISOString(), notAfter: notAfter.toISOString(), at: validityTime.toISOString() },
         }),

@@ -1,0 +1,34 @@
+import type { Verdict } from '../verdict.js';
+
+/** Counts of one run. */
+export class Summary {
+  total = 0;
+  accepted = 0;
+  rejected = 0;
+  unreadable = 0;
+  /** Rejections per response code, in order of first occurrence. */
+  readonly byCode = new Map<string, number>();
+
+  add(verdict: Verdict): void {
+    this.total += 1;
+    if (verdict.accepted) {
+      this.accepted += 1;
+      return;
+    }
+    this.rejected += 1;
+    this.byCode.set(verdict.responseCode, (this.byCode.get(verdict.responseCode) ?? 0) + 1);
+  }
+
+  addUnreadable(): void {
+    this.unreadable += 1;
+  }
+
+  /** `3 requests: 1 accepted, 2 rejected (E061510: 1, E1: 1)` */
+  format(): string {
+    const codes = [...this.byCode].map(([code, count]) => `${code}: ${count}`).join(', ');
+    const requests = this.total === 1 ? '1 request' : `${this.total} requests`;
+    const rejected = `${this.rejected} rejected${codes ? ` (${codes})` : ''}`;
+    const unreadable = this.unreadable > 0 ? `, ${this.unreadable} unreadable` : '';
+    return `${requests}: ${this.accepted} accepted, ${rejected}${unreadable}`;
+  }
+}
