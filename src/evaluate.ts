@@ -1,6 +1,6 @@
 import { CODES, DEFAULT_MPAN_RULE_CODE, isCode } from './codes.js';
 import type { DeviceRecord, UserRecord } from './context.js';
-import type { Eui64, UpdateSecurityCredentialsKRPRequest } from './duis/model.js';
+import type { EmbeddedCertificate, Eui64, UpdateSecurityCredentialsKRPRequest } from './duis/model.js';
 import type { Finding } from './findings.js';
 import { DEFAULT_POLICY, type Policy } from './policy/index.js';
 import { RULES, type DecodedCertificate, type DecodedReplacement, type Facts } from './rules/index.js';
@@ -51,6 +51,8 @@ export function evaluate(
   const cache = options.certificateCache ?? sharedCache;
   const validityTime = knowledge.now ?? (options.checkValidity ? new Date() : undefined);
 
+  // A cache hit never touches the DER bytes (the base64 text is the key), so they are never decoded.
+  const decode = (c: EmbeddedCertificate) => cache.get(c.base64) ?? decodeCertificateCached(c.der, c.base64, cache);
   // Decoded on first use: in `first` mode a request failing E1 never pays for certificate decoding.
   let replacements: DecodedReplacement[] | undefined;
   let certificationPath: DecodedCertificate[] | undefined;
@@ -63,13 +65,13 @@ export function evaluate(
       return (replacements ??= request.body.replacementCertificates.map((c) => ({
         slot: c.slot,
         path: c.path,
-        result: decodeCertificateCached(c.der, c.base64, cache),
+        result: decode(c),
       })));
     },
     get certificationPath() {
       return (certificationPath ??= request.body.certificationPathCertificates.map((c) => ({
         path: c.path,
-        result: decodeCertificateCached(c.der, c.base64, cache),
+        result: decode(c),
       })));
     },
     policy: options.policy ?? DEFAULT_POLICY,

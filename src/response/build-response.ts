@@ -54,8 +54,8 @@ export function buildResponse(verdict: Verdict, options: BuildResponseOptions = 
       ok: false,
       reason: 'accepted',
       message:
-        "the request would be accepted (I0); the DCC's success response to a Command Variant 4 request carries a " +
-        'PreCommand that only the DCC can build',
+        "the DCC's success response to a Command Variant 4 request carries a PreCommand (the GBCS command the DCC " +
+        'builds and signs), which only the DCC can produce',
     };
   }
   const code = verdict.responseCode;

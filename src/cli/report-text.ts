@@ -1,0 +1,35 @@
+import type { Mode } from '../evaluate.js';
+import type { Finding } from '../findings.js';
+import type { Verdict } from '../verdict.js';
+import { decisiveFinding, type Reporter } from './reporter.js';
+import type { Summary } from './summary.js';
+import { printable, type Output } from './terminal.js';
+
+function findingLine(f: Finding, withPath: boolean): string {
+  const parts = [f.severity, f.code, ...(withPath && f.path ? [f.path] : []), f.message];
+  return `  ${printable(parts.join(' '))}`;
+}
+
+/** `<file>: ACCEPTED I0` or `<file>: REJECTED <code> <message>`, details indented, then the summary line. */
+export function formatTextResult(name: string, verdict: Verdict, mode: Mode): string {
+  const head = verdict.accepted
+    ? `${printable(name)}: ACCEPTED ${verdict.responseCode}`
+    : `${printable(name)}: REJECTED ${printable(`${verdict.responseCode} ${decisiveFinding(verdict)?.message ?? ''}`.trimEnd())}`;
+  const details =
+    mode === 'all'
+      ? verdict.findings.map((f) => findingLine(f, true))
+      : verdict.findings.filter((f) => f.severity === 'warning').map((f) => findingLine(f, false));
+  return [head, ...details].join('\n') + '\n';
+}
+
+export function createTextReporter(output: Output, mode: Mode): Reporter {
+  return {
+    result(name, verdict) {
+      output.out(formatTextResult(name, verdict, mode));
+    },
+    unreadable() {},
+    finish(summary: Summary) {
+      output.out(`${summary.format()}\n`);
+    },
+  };
+}
