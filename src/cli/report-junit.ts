@@ -21,6 +21,7 @@ export function formatJunitTestcase(name: string, verdict: Verdict): string {
   }
   const warnings = verdict.findings.filter((f) => f.severity === 'warning').map(findingText);
   if (warnings.length > 0) lines.push(`      <system-out>${escapeXmlText(warnings.join('\n'))}</system-out>`);
+  if (lines.length === 1) return lines[0]!.replace(/>$/, '/>');
   lines.push('    </testcase>');
   return lines.join('\n');
 }

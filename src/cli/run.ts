@@ -31,7 +31,9 @@ const PROGRESS_THRESHOLD = 20;
 /** The `duis-validate` command. Resolves to the exit code; never rejects. */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const fail = (messages: readonly string[], hint = false): number => {
-    io.stderr.write(messages.map((m) => `${PROGRAM}: ${m}\n`).join('') + (hint ? `${USAGE_HINT}\n` : ''));
+    // Indented lines continue the message above them (e.g. the problems of a context file).
+    const text = messages.map((m) => (/^\s/.test(m) ? `${m}\n` : `${PROGRAM}: ${m}\n`)).join('');
+    io.stderr.write(text + (hint ? `${USAGE_HINT}\n` : ''));
     return EXIT_ERROR;
   };
   const parsed = parseCliArgs(argv);

@@ -10,7 +10,8 @@ Validate DUIS 6.15.1 Update Security Credentials (KRP) requests before they are 
 
 Inputs:
   FILE                   a request document (validated whatever its extension)
-  DIR                    every *.xml file below DIR (recursive, case-insensitive, sorted)
+  DIR                    every *.xml file below DIR (recursive, case-insensitive, sorted;
+                         hidden entries and linked directories skipped)
   GLOB                   a quoted pattern with *, ? and ** (e.g. 'requests/**/*.xml')
   -                      one request read from standard input (named "-" in reports)
 

@@ -97,17 +97,17 @@ function checkProfile(bytes: Uint8Array, raw: RawCertificate): OrganisationCerti
       profile(`it has an unrecognised critical extension ${ext.oid}`, { extension: ext.oid });
     }
   }
-  const policies = raw.extensions.get(OID.certificatePolicies);
-  const ski = raw.extensions.get(OID.subjectKeyIdentifier);
-  const aki = raw.extensions.get(OID.authorityKeyIdentifier);
-  const authorityKeyIdentifier = aki ? readAuthorityKeyIdentifier(bytes, aki) : undefined;
+  const root = isSelfIssuedRoot(bytes, raw, remotePartyRole);
+  const policies = readPolicies(bytes, raw, root);
+  const subjectKeyIdentifier = readSki(bytes, raw);
+  const authorityKeyIdentifier = readAki(bytes, raw, root || isXmlSigningRole(remotePartyRole));
   const { issuer, subject } = raw;
   return {
     remotePartyRole,
     entityId,
     keyUsage,
-    policies: Object.freeze(policies ? readCertificatePolicies(bytes, policies) : []),
-    ...(ski ? { subjectKeyIdentifier: readSubjectKeyIdentifier(bytes, ski) } : {}),
+    policies: Object.freeze(policies),
+    subjectKeyIdentifier,
     ...(authorityKeyIdentifier === undefined ? {} : { authorityKeyIdentifier }),
     serialNumber: Object.freeze(serialNumber),
     issuer: Object.freeze({
@@ -249,6 +249,97 @@ function readEntityId(bytes: Uint8Array, subject: ParsedName, authority: boolean
     });
   }
   return Array.from(data, (b) => b.toString(16).toUpperCase().padStart(2, '0')).join('-');
+}
+
+/**
+ * The root (OU 00) certifies itself: issuer and subject are the same Name, byte for byte. Such a certificate has
+ * no issuing CA to point to or inherit a policy from, and the test PKI root and DCC's root ZA carry neither an
+ * authorityKeyIdentifier nor certificatePolicies.
+ */
+function isSelfIssuedRoot(bytes: Uint8Array, raw: RawCertificate, role: RemotePartyRoleCode): boolean {
+  if (role.code !== 0x00) return false;
+  const issuer = bytes.subarray(raw.issuer.node.start, raw.issuer.node.end);
+  const subject = bytes.subarray(raw.subject.node.start, raw.subject.node.end);
+  return issuer.length === subject.length && issuer.every((b, i) => b === subject[i]);
+}
+
+/**
+ * The DCC test PKI's XML-signing certificates (OU 87, reference/smki/xml-sign-*.pem, issued by Z1) carry no
+ * authorityKeyIdentifier; they are not GBCS organisation certificates, and are found by issuer and serial.
+ */
+function isXmlSigningRole(role: RemotePartyRoleCode): boolean {
+  return role.code === 0x87 || role.code === 0x89;
+}
+
+// GBCS: certificatePolicies is critical.
+function readPolicies(bytes: Uint8Array, raw: RawCertificate, root: boolean): string[] {
+  const ext = raw.extensions.get(OID.certificatePolicies);
+  if (!ext) {
+    if (root) return [];
+    profile('it has no certificatePolicies extension', {
+      extension: OID.certificatePolicies,
+      expected: 'present, critical',
+      received: 'absent',
+    });
+  }
+  if (!ext.critical) {
+    profile('its certificatePolicies extension is not critical', {
+      extension: OID.certificatePolicies,
+      expected: 'critical',
+      received: 'not critical',
+    });
+  }
+  return readCertificatePolicies(bytes, ext);
+}
+
+/** GBCS: key identifiers are 8 octets (the SMKI uses RFC 5280 4.2.1.2 method 2). */
+const KEY_IDENTIFIER_OCTETS = 8;
+
+function readSki(bytes: Uint8Array, raw: RawCertificate): string {
+  const ext = raw.extensions.get(OID.subjectKeyIdentifier);
+  if (!ext) {
+    profile('it has no subjectKeyIdentifier extension', {
+      extension: OID.subjectKeyIdentifier,
+      expected: 'present',
+      received: 'absent',
+    });
+  }
+  const hex = readSubjectKeyIdentifier(bytes, ext);
+  checkKeyIdentifierLength(hex, 'subjectKeyIdentifier', OID.subjectKeyIdentifier);
+  return hex;
+}
+
+function readAki(bytes: Uint8Array, raw: RawCertificate, mayLack: boolean): string | undefined {
+  const ext = raw.extensions.get(OID.authorityKeyIdentifier);
+  if (!ext) {
+    if (mayLack) return undefined;
+    profile('it has no authorityKeyIdentifier extension', {
+      extension: OID.authorityKeyIdentifier,
+      expected: 'present',
+      received: 'absent',
+    });
+  }
+  const hex = readAuthorityKeyIdentifier(bytes, ext);
+  if (hex === undefined) {
+    profile('its authorityKeyIdentifier has no keyIdentifier', {
+      extension: OID.authorityKeyIdentifier,
+      expected: KEY_IDENTIFIER_OCTETS,
+      received: null,
+    });
+  }
+  checkKeyIdentifierLength(hex, 'authorityKeyIdentifier keyIdentifier', OID.authorityKeyIdentifier);
+  return hex;
+}
+
+function checkKeyIdentifierLength(hex: string, what: string, extension: string): void {
+  const octets = hex.length / 2;
+  if (octets !== KEY_IDENTIFIER_OCTETS) {
+    profile(`its ${what} has ${octets} octets, not ${KEY_IDENTIFIER_OCTETS}`, {
+      extension,
+      expected: KEY_IDENTIFIER_OCTETS,
+      received: octets,
+    });
+  }
 }
 
 function attributeIndices(name: ParsedName, type: string): number[] {

@@ -17,8 +17,10 @@ export interface DistinguishedName {
   readonly attributes: readonly NameAttribute[];
 }
 
-/** A Name with the value nodes kept, so the profile can inspect the DER of individual attributes. */
+/** A Name with its nodes kept, so the profile can inspect the DER of the name and of individual attributes. */
 export interface ParsedName extends DistinguishedName {
+  /** The Name SEQUENCE itself. */
+  readonly node: DerNode;
   readonly valueNodes: readonly DerNode[];
 }
 
@@ -68,6 +70,7 @@ export function readName(bytes: Uint8Array, node: DerNode | undefined, what: str
     dn: rdns.reverse().join(','),
     ...(commonName === undefined ? {} : { commonName }),
     attributes,
+    node: name,
     valueNodes,
   };
 }

@@ -21,11 +21,17 @@ export interface OrganisationCertificate {
    */
   readonly entityId: string;
   readonly keyUsage: CertificateKeyUsage;
-  /** certificatePolicies OIDs, in order; empty when the extension is absent. */
+  /**
+   * certificatePolicies OIDs, in order. The extension is required (and critical) except in a self-issued root
+   * (OU 00, issuer = subject), for which this is empty when the extension is absent.
+   */
   readonly policies: readonly string[];
-  /** Lower-case hex. */
-  readonly subjectKeyIdentifier?: string;
-  /** Lower-case hex of the keyIdentifier field. */
+  /** Lower-case hex, 8 octets (16 digits); every organisation certificate has one. */
+  readonly subjectKeyIdentifier: string;
+  /**
+   * Lower-case hex of the keyIdentifier field, 8 octets. Absent only in a self-issued root and in an XML-signing
+   * certificate (OU 87, 89), which the DCC test PKI issues without an authorityKeyIdentifier.
+   */
   readonly authorityKeyIdentifier?: string;
   /** `hex`: lower-case, without a sign octet; `decimal`: as XML-DSig X509SerialNumber writes it. */
   readonly serialNumber: { readonly hex: string; readonly decimal: string };

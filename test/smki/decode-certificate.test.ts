@@ -319,6 +319,99 @@ describe('CERTIFICATE_PROFILE', () => {
   });
 });
 
+describe('CERTIFICATE_PROFILE: certificatePolicies and key identifiers (DOMAIN.md section 2)', () => {
+  const octetsOf = (n: number) => Uint8Array.from({ length: n }, (_, i) => i + 1);
+  // The test PKI root (fixtures/pki/root.pem) in miniature: OU 00, issuer = subject, neither policies nor AKI.
+  const root = {
+    ous: ['00'],
+    commonName: 'ZA',
+    entityId: null,
+    keyUsage: [5, 6],
+    basicConstraintsCa: true,
+    selfIssued: true,
+    policiesCritical: null,
+    authorityKeyIdentifier: null,
+  } as const;
+
+  it('certificatePolicies missing (near miss: present and critical)', () => {
+    const error = expectFailure(makeCertificate({ policiesCritical: null }), 'CERTIFICATE_PROFILE', /no certificatePolicies/);
+    expect(error.params).toEqual({ extension: OIDS.policies, expected: 'present, critical', received: 'absent' });
+    expect(expectCertificate(makeCertificate({ policiesCritical: true })).policies).toEqual([OIDS.testPolicy]);
+  });
+
+  it('certificatePolicies not critical (near miss: critical)', () => {
+    const error = expectFailure(makeCertificate({ policiesCritical: false }), 'CERTIFICATE_PROFILE', /certificatePolicies extension is not critical/);
+    expect(error.params).toEqual({ extension: OIDS.policies, expected: 'critical', received: 'not critical' });
+  });
+
+  it('a self-issued root (OU 00, issuer = subject) may lack certificatePolicies and authorityKeyIdentifier', () => {
+    const certificate = expectCertificate(makeCertificate(root));
+    expect(certificate).toMatchObject({ remotePartyRole: { hex: '00' }, keyUsage: 'keyCertSign', policies: [] });
+    expect(certificate.issuer.dn).toBe(certificate.subject.dn);
+    expect(certificate.authorityKeyIdentifier).toBeUndefined();
+    // What it carries is still held to the profile.
+    expectFailure(makeCertificate({ ...root, policiesCritical: false }), 'CERTIFICATE_PROFILE', /not critical/);
+    expectFailure(makeCertificate({ ...root, authorityKeyIdentifier: octetsOf(20) }), 'CERTIFICATE_PROFILE', /20 octets/);
+    expectFailure(makeCertificate({ ...root, subjectKeyIdentifier: null }), 'CERTIFICATE_PROFILE', /no subjectKeyIdentifier/);
+  });
+
+  it('the root exception needs both OU 00 and issuer = subject', () => {
+    // OU 00 issued by another name (here ZB): not self-issued.
+    expectFailure(makeCertificate({ ...root, selfIssued: false, issuerOu: '00', issuerCn: 'ZB' }), 'CERTIFICATE_PROFILE', /no certificatePolicies/);
+    // Self-issued, but an Issuing Authority (OU 07), not the root.
+    expectFailure(makeCertificate({ ...root, ous: ['07'], commonName: 'Z1' }), 'CERTIFICATE_PROFILE', /no certificatePolicies/);
+    const error = expectFailure(
+      makeCertificate({ ...root, selfIssued: false, issuerOu: '00', issuerCn: 'ZB', policiesCritical: true }),
+      'CERTIFICATE_PROFILE',
+      /no authorityKeyIdentifier/,
+    );
+    expect(error.params).toEqual({ extension: OIDS.aki, expected: 'present', received: 'absent' });
+  });
+
+  it('subjectKeyIdentifier of 7 or 9 octets (near miss: 8)', () => {
+    for (const n of [7, 9, 20]) {
+      const error = expectFailure(
+        makeCertificate({ subjectKeyIdentifier: octetsOf(n) }),
+        'CERTIFICATE_PROFILE',
+        new RegExp(`subjectKeyIdentifier has ${n} octets, not 8`),
+      );
+      expect(error.params).toEqual({ extension: OIDS.ski, expected: 8, received: n });
+    }
+    expect(expectCertificate(makeCertificate({ subjectKeyIdentifier: octetsOf(8) })).subjectKeyIdentifier).toBe('0102030405060708');
+  });
+
+  it('subjectKeyIdentifier missing', () => {
+    const error = expectFailure(makeCertificate({ subjectKeyIdentifier: null }), 'CERTIFICATE_PROFILE', /no subjectKeyIdentifier/);
+    expect(error.params).toEqual({ extension: OIDS.ski, expected: 'present', received: 'absent' });
+  });
+
+  it('authorityKeyIdentifier keyIdentifier of 7 or 9 octets (near miss: 8)', () => {
+    for (const n of [7, 9, 20]) {
+      const error = expectFailure(
+        makeCertificate({ authorityKeyIdentifier: octetsOf(n) }),
+        'CERTIFICATE_PROFILE',
+        new RegExp(`authorityKeyIdentifier keyIdentifier has ${n} octets, not 8`),
+      );
+      expect(error.params).toEqual({ extension: OIDS.aki, expected: 8, received: n });
+    }
+    expect(expectCertificate(makeCertificate({ authorityKeyIdentifier: octetsOf(8) })).authorityKeyIdentifier).toBe('0102030405060708');
+  });
+
+  it('authorityKeyIdentifier missing, or naming the issuer by name and serial only', () => {
+    expectFailure(makeCertificate({ authorityKeyIdentifier: null }), 'CERTIFICATE_PROFILE', /no authorityKeyIdentifier/);
+    const error = expectFailure(makeCertificate({ authorityKeyIdentifierWithoutKeyId: true }), 'CERTIFICATE_PROFILE', /no keyIdentifier/);
+    expect(error.params).toEqual({ extension: OIDS.aki, expected: 8, received: null });
+  });
+
+  it('an XML-signing certificate (OU 87, 89) may lack authorityKeyIdentifier, as the DCC test PKI issues them', () => {
+    for (const ou of ['87', '89']) {
+      expect(expectCertificate(makeCertificate({ ous: [ou], authorityKeyIdentifier: null })).authorityKeyIdentifier).toBeUndefined();
+      expectFailure(makeCertificate({ ous: [ou], authorityKeyIdentifier: octetsOf(9) }), 'CERTIFICATE_PROFILE', /9 octets/);
+      expectFailure(makeCertificate({ ous: [ou], policiesCritical: null }), 'CERTIFICATE_PROFILE', /no certificatePolicies/);
+    }
+  });
+});
+
 describe('CERTIFICATE_NOT_ORGANISATION', () => {
   it('a device certificate (empty subject, critical SAN hardwareModuleName, notAfter 9999)', () => {
     const error = expectFailure(makeDeviceCertificate(), 'CERTIFICATE_NOT_ORGANISATION', /hardwareModuleName/);

@@ -171,12 +171,22 @@ export interface CertificateOptions {
   extraExtensions?: Uint8Array[];
   issuerOu?: string;
   issuerCn?: string;
+  /** The issuer Name is a copy of the subject Name (a self-issued certificate, as a root is). */
+  selfIssued?: boolean;
+  /** certificatePolicies with the test policy: `true` critical (default), `false` non-critical, `null` omitted. */
+  policiesCritical?: boolean | null;
+  /** subjectKeyIdentifier octets; `null` omits the extension. Default 01..08. */
+  subjectKeyIdentifier?: Uint8Array | null;
+  /** authorityKeyIdentifier keyIdentifier octets; `null` omits the extension. Default 08..01. */
+  authorityKeyIdentifier?: Uint8Array | null;
+  /** An authorityKeyIdentifier naming the issuer by name and serial only (no keyIdentifier). */
+  authorityKeyIdentifierWithoutKeyId?: boolean;
 }
 
 export function makeCertificate(options: CertificateOptions = {}): Uint8Array {
   const algorithm = options.signatureAlgorithm ?? OIDS.ecdsaWithSha256;
   const algorithmId = (id: string) => (id === OIDS.ecdsaWithSha256 ? seq(oid(id)) : seq(oid(id), tlv(0x05)));
-  const issuer = options.emptyIssuer
+  let issuer = options.emptyIssuer
     ? seq()
     : seq(attribute(OIDS.ou, printable(options.issuerOu ?? '07')), attribute(OIDS.commonName, printable(options.issuerCn ?? 'Z1')));
 
@@ -192,9 +202,21 @@ export function makeCertificate(options: CertificateOptions = {}): Uint8Array {
     }
   }
 
-  const extensions: Uint8Array[] = [extension(OIDS.policies, true, seq(seq(oid(OIDS.testPolicy))))];
-  extensions.push(extension(OIDS.ski, false, octets(Uint8Array.of(1, 2, 3, 4, 5, 6, 7, 8))));
-  extensions.push(extension(OIDS.aki, false, seq(tlv(0x80, Uint8Array.of(8, 7, 6, 5, 4, 3, 2, 1)))));
+  const subject = seq(...subjectParts);
+  if (options.selfIssued) issuer = subject;
+
+  const extensions: Uint8Array[] = [];
+  const policiesCritical = options.policiesCritical === undefined ? true : options.policiesCritical;
+  if (policiesCritical !== null) extensions.push(extension(OIDS.policies, policiesCritical, seq(seq(oid(OIDS.testPolicy)))));
+  const ski = options.subjectKeyIdentifier === undefined ? Uint8Array.of(1, 2, 3, 4, 5, 6, 7, 8) : options.subjectKeyIdentifier;
+  if (ski !== null) extensions.push(extension(OIDS.ski, false, octets(ski)));
+  const aki = options.authorityKeyIdentifier === undefined ? Uint8Array.of(8, 7, 6, 5, 4, 3, 2, 1) : options.authorityKeyIdentifier;
+  if (options.authorityKeyIdentifierWithoutKeyId) {
+    // [1] authorityCertIssuer: a directoryName [4] holding the issuer Name; [2] authorityCertSerialNumber.
+    extensions.push(extension(OIDS.aki, false, seq(tlv(0xa1, tlv(0xa4, issuer)), tlv(0x82, Uint8Array.of(1)))));
+  } else if (aki !== null) {
+    extensions.push(extension(OIDS.aki, false, seq(tlv(0x80, aki))));
+  }
   const usage = options.keyUsage === undefined ? [0] : options.keyUsage;
   if (usage !== null) extensions.push(extension(OIDS.keyUsage, options.keyUsageCritical ?? true, namedBits(...usage)));
   if (options.basicConstraintsCa) extensions.push(extension(OIDS.basicConstraints, true, seq(bool(true), int(Uint8Array.of(0)))));
@@ -210,7 +232,7 @@ export function makeCertificate(options: CertificateOptions = {}): Uint8Array {
     algorithmId(options.tbsSignatureAlgorithm ?? algorithm),
     issuer,
     seq(utcTime(options.notBefore ?? new Date('2025-09-01T00:00:00Z')), utcTime(options.notAfter ?? new Date('2035-09-01T23:59:59Z'))),
-    seq(...subjectParts),
+    subject,
     subjectPublicKeyInfo(options.key ?? 'p256'),
     tlv(0xa3, seq(...extensions)),
   );

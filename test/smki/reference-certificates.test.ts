@@ -141,6 +141,17 @@ describe.skipIf(fixtures.length === 0)('committed fixture PKI (fixtures/pki/inde
     },
   );
 
+  it('only the self-issued root lacks certificatePolicies and an authorityKeyIdentifier; key identifiers are 8 octets', () => {
+    for (const entry of fixtures.filter((e) => e.kind !== 'device')) {
+      const certificate = expectCertificate(read(entry));
+      const root = entry.kind === 'root';
+      expect(certificate.subjectKeyIdentifier, entry.file).toMatch(/^[0-9a-f]{16}$/);
+      expect(certificate.policies, entry.file).toEqual(root ? [] : ['1.2.826.0.1.8641679.1.2.1.4']);
+      if (root) expect(certificate.authorityKeyIdentifier, entry.file).toBeUndefined();
+      else expect(certificate.authorityKeyIdentifier, entry.file).toMatch(/^[0-9a-f]{16}$/);
+    }
+  });
+
   it.each(fixtures.filter((e) => e.kind === 'device').map((e) => [e.file, e] as const))('%s is refused', (_, entry) => {
     expectFailure(read(entry), 'CERTIFICATE_NOT_ORGANISATION');
   });

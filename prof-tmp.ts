@@ -1,0 +1,15 @@
+import fc from 'fast-check';
+import { readFileSync, readdirSync } from 'node:fs';
+import { applyMutant, mutantArbitrary } from './test/smki/der-mutants.ts';
+import { readWithPkijs } from './test/smki/pkijs-view.ts';
+import { decodeCertificate } from './src/smki/index.ts';
+import * as pkijs from 'pkijs';
+import * as asn1js from 'asn1js';
+const pem = (s: string) => new Uint8Array(Buffer.from(s.replace(/-----[^-]+-----|\s/g, ''), 'base64'));
+const seeds = readdirSync('fixtures/pki').filter(f=>f.endsWith('.pem')&&!f.includes('.key')).map(f=>pem(readFileSync('fixtures/pki/'+f,'utf8')));
+const inputs = fc.sample(mutantArbitrary(seeds.length), { seed: 1, numRuns: 3000 }).map(m => applyMutant(seeds, m));
+let t = performance.now(); const inputs2 = fc.sample(mutantArbitrary(seeds.length), { seed: 1, numRuns: 3000 }).map(m => applyMutant(seeds, m)); console.log('gen', performance.now()-t);
+t = performance.now(); for (const d of inputs) decodeCertificate(d); console.log('ours', performance.now()-t);
+t = performance.now(); for (const d of inputs) readWithPkijs(d); console.log('pkijs view', performance.now()-t);
+t = performance.now(); for (const d of inputs) { try { pkijs.Certificate.fromBER(d.slice().buffer) } catch {} } console.log('fromBER only', performance.now()-t);
+t = performance.now(); for (const d of inputs) { asn1js.fromBER(d.slice().buffer) } console.log('asn1 only', performance.now()-t);

@@ -1,0 +1,326 @@
+/**
+ * The built `duis-validate` binary, run as a user would: `node dist/cli.js ...` from the repository root.
+ * `dist/cli.js` is rebuilt once (npm run build) when any source is newer than it.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DOMParser } from '@xmldom/xmldom';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_MPAN_RULE_CODE } from '../../src/codes.js';
+import { certificate, exampleContext, fixtureRequest } from '../support/fixtures.js';
+import { OFFICIAL_SCHEMA_AVAILABLE, validateWithOfficialSchema } from '../support/xmllint.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const CLI = path.join(ROOT, 'dist/cli.js');
+const CONTEXT = 'fixtures/context.example.json';
+const REQUESTS = 'fixtures/requests';
+
+interface CliResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function cli(args: string[], input?: string): CliResult {
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    input: input ?? '',
+    timeout: 20_000,
+  });
+  if (result.error) throw result.error;
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+function ensureBuilt(): void {
+  const sources = Math.max(
+    newestMtime(path.join(ROOT, 'src')),
+    statSync(path.join(ROOT, 'package.json')).mtimeMs,
+    statSync(path.join(ROOT, 'tsup.config.ts')).mtimeMs,
+  );
+  let built = 0;
+  try {
+    built = statSync(CLI).mtimeMs;
+  } catch {
+    // not built yet
+  }
+  if (built >= sources) return;
+  const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, encoding: 'utf8', shell: process.platform === 'win32' });
+  if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}\n${build.stderr}`);
+}
+
+function parseXmlStrict(xml: string): Document {
+  const fail = (message: string): never => {
+    throw new Error(`not well-formed: ${message}`);
+  };
+  return new DOMParser({ errorHandler: { warning: () => {}, error: fail, fatalError: fail } }).parseFromString(
+    xml,
+    'text/xml',
+  ) as unknown as Document;
+}
+
+const lines = (text: string): string[] => text.split('\n').filter((l) => l !== '');
+
+let tmp: string;
+const inTmp = (name: string): string => path.join(tmp, name);
+
+beforeAll(() => {
+  ensureBuilt();
+  tmp = mkdtempSync(path.join(tmpdir(), 'duis-validate-cli-'));
+  // Future dated Network Operator replacement with the wrong operator's certificates: E061506 and E061510 twice.
+  writeFileSync(
+    inTmp('several-findings.xml'),
+    fixtureRequest('no-by-supplier-wrong-operator').replace(
+      '<sr:RemotePartyRole>',
+      '<sr:ExecutionDateTime>2030-01-15T00:00:00Z</sr:ExecutionDateTime><sr:RemotePartyRole>',
+    ),
+  );
+  // A supplier replacement whose Digital Signing certificate expired in 2024: a library check only.
+  writeFileSync(
+    inTmp('expired-certificate.xml'),
+    fixtureRequest('supplier-by-supplier-immediate').replace(certificate('supplier-ds'), certificate('supplier-ds-expired')),
+  );
+  writeFileSync(inTmp('malformed.xml'), '<sr:Request');
+  const { now: _now, ...withoutNow } = exampleContext();
+  writeFileSync(inTmp('context-without-now.json'), JSON.stringify(withoutNow));
+  writeFileSync(inTmp('broken.json'), '{ "users": { ');
+  const bad = exampleContext() as unknown as Record<string, any>;
+  bad.colour = 'blue';
+  bad.devices['00-DB-12-34-56-78-90-A0'].mpan = '12345';
+  writeFileSync(inTmp('bad-context.json'), JSON.stringify(bad));
+}, 120_000);
+
+afterAll(() => {
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('duis-validate (built binary)', () => {
+  it('accepts a valid request: exit 0, one line, summary', () => {
+    const r = cli(['--context', CONTEXT, `${REQUESTS}/no-by-no.xml`]);
+    expect(r.stdout).toBe(`${REQUESTS}/no-by-no.xml: ACCEPTED I0\n1 request: 1 accepted, 0 rejected\n`);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+
+  it('rejects a request with the DUIS code and its message: exit 1', () => {
+    const r = cli(['--context', CONTEXT, `${REQUESTS}/no-by-supplier-wrong-operator.xml`, `${REQUESTS}/no-by-no.xml`]);
+    expect(r.status).toBe(1);
+    const [first, second, summary] = lines(r.stdout);
+    expect(first).toMatch(
+      new RegExp(
+        `^${REQUESTS}/no-by-supplier-wrong-operator\\.xml: REJECTED ${DEFAULT_MPAN_RULE_CODE} Certificate Party / MPAN mismatch.*90-B3-D5-1F-30-03-00-00`,
+      ),
+    );
+    expect(second).toBe(`${REQUESTS}/no-by-no.xml: ACCEPTED I0`);
+    expect(summary).toBe(`2 requests: 1 accepted, 1 rejected (${DEFAULT_MPAN_RULE_CODE}: 1)`);
+  });
+
+  it('walks a directory for *.xml in sorted order', () => {
+    const r = cli(['--context', CONTEXT, REQUESTS]);
+    expect(r.status).toBe(1);
+    const out = lines(r.stdout);
+    const files = readdirSync(path.join(ROOT, REQUESTS)).filter((f) => /\.xml$/i.test(f)).sort();
+    expect(out.slice(0, -1).map((l) => l.slice(0, l.indexOf(':')))).toEqual(files.map((f) => `${REQUESTS}/${f}`));
+    expect(out.at(-1)).toBe(`10 requests: 8 accepted, 2 rejected (E061506: 1, ${DEFAULT_MPAN_RULE_CODE}: 1)`);
+  });
+
+  it('expands quoted globs with *, ? and **', () => {
+    const star = cli(['--context', CONTEXT, `${REQUESTS}/no-by-*.xml`]);
+    expect(lines(star.stdout).slice(0, -1).map((l) => l.split(':')[0])).toEqual([
+      `${REQUESTS}/no-by-no.xml`,
+      `${REQUESTS}/no-by-supplier-correct.xml`,
+      `${REQUESTS}/no-by-supplier-wrong-operator.xml`,
+    ]);
+    const globstar = cli(['--context', CONTEXT, 'fixtures/**/supplier-by-supplier-?mmediate.xml']);
+    expect(globstar.stdout).toBe(
+      `${REQUESTS}/supplier-by-supplier-immediate.xml: ACCEPTED I0\n1 request: 1 accepted, 0 rejected\n`,
+    );
+    expect(globstar.status).toBe(0);
+    const none = cli(['--context', CONTEXT, `${REQUESTS}/nothing-*.xml`]);
+    expect(none.status).toBe(2);
+    expect(none.stderr).toContain('nothing-*.xml: no files match');
+  });
+
+  it('reads a request from stdin with -', () => {
+    const r = cli(['--context', CONTEXT, '-'], fixtureRequest('future-dated-network-operator'));
+    expect(r.status).toBe(1);
+    expect(lines(r.stdout)[0]).toMatch(/^-: REJECTED E061506 Future Dating/);
+  });
+
+  it('--json prints one parseable object per request; the summary goes to stderr', () => {
+    const r = cli(['--json', '--context', CONTEXT, REQUESTS]);
+    expect(r.status).toBe(1);
+    const records = lines(r.stdout).map((l) => JSON.parse(l));
+    expect(records).toHaveLength(10);
+    for (const record of records) {
+      expect(Object.keys(record)).toEqual(['file', 'accepted', 'responseCode', 'findings']);
+      expect(Array.isArray(record.findings)).toBe(true);
+    }
+    const rejected = records.find((x) => x.file === `${REQUESTS}/no-by-supplier-wrong-operator.xml`);
+    expect(rejected).toMatchObject({ accepted: false, responseCode: DEFAULT_MPAN_RULE_CODE });
+    expect(rejected.findings[0]).toMatchObject({ code: DEFAULT_MPAN_RULE_CODE, severity: 'error' });
+    expect(r.stderr).toBe(`10 requests: 8 accepted, 2 rejected (E061506: 1, ${DEFAULT_MPAN_RULE_CODE}: 1)\n`);
+    // --format json is the same.
+    expect(cli(['--format', 'json', '--context', CONTEXT, REQUESTS]).stdout).toBe(r.stdout);
+  });
+
+  it('--format junit prints a well-formed JUnit document with the right counts', () => {
+    const r = cli(['--format', 'junit', '--mode', 'all', '--context', CONTEXT, REQUESTS, inTmp('several-findings.xml')]);
+    expect(r.status).toBe(1);
+    const doc = parseXmlStrict(r.stdout);
+    const suite = doc.getElementsByTagName('testsuite')[0]!;
+    expect(suite.getAttribute('name')).toBe('duis-validate');
+    expect(suite.getAttribute('tests')).toBe('11');
+    expect(suite.getAttribute('failures')).toBe('3');
+    expect(doc.getElementsByTagName('testcase')).toHaveLength(11);
+    const failures = Array.from(doc.getElementsByTagName('failure'));
+    expect(failures.map((f) => f.getAttribute('type'))).toEqual(['E061506', DEFAULT_MPAN_RULE_CODE, 'E061506']);
+    const several = failures[2]!;
+    expect((several.parentNode as Element).getAttribute('name')).toBe(inTmp('several-findings.xml'));
+    expect(several.getAttribute('message')).toMatch(/^Future Dating/);
+    expect(several.textContent!.split('\n')).toHaveLength(3); // every error finding in the body
+    expect(r.stderr).toMatch(/^11 requests: 8 accepted, 3 rejected/);
+  });
+
+  it('--mode all lists every finding, indented with severity, code and path', () => {
+    const first = cli(['--context', CONTEXT, inTmp('several-findings.xml')]);
+    expect(lines(first.stdout)).toHaveLength(2); // the line and the summary
+    const all = cli(['--mode', 'all', '--context', CONTEXT, inTmp('several-findings.xml')]);
+    expect(all.status).toBe(1);
+    const out = lines(all.stdout);
+    expect(out[0]).toMatch(/: REJECTED E061506 /);
+    const details = out.slice(1, -1);
+    expect(details).toHaveLength(3);
+    expect(details[0]).toMatch(/^ {2}error E061506 \/Request\/Body\/UpdateSecurityCredentialsKRP\/ExecutionDateTime Future Dating/);
+    expect(details[1]).toMatch(new RegExp(`^  error ${DEFAULT_MPAN_RULE_CODE} /Request/.*/DigitalSigningCertificate Certificate Party`));
+    expect(details[2]).toMatch(new RegExp(`^  error ${DEFAULT_MPAN_RULE_CODE} /Request/.*/KeyAgreementCertificate Certificate Party`));
+  });
+
+  it('--profile dcc turns library checks into warnings', () => {
+    const strict = cli(['--context', CONTEXT, inTmp('expired-certificate.xml')]);
+    expect(strict.status).toBe(1);
+    expect(lines(strict.stdout)[0]).toMatch(/: REJECTED CERTIFICATE_NOT_VALID_NOW .*2024-12-31/);
+    const dcc = cli(['--profile', 'dcc', '--context', CONTEXT, inTmp('expired-certificate.xml')]);
+    expect(dcc.status).toBe(0);
+    const [line, warning, summary] = lines(dcc.stdout);
+    expect(line).toMatch(/: ACCEPTED I0$/);
+    expect(warning).toMatch(/^ {2}warning CERTIFICATE_NOT_VALID_NOW The certificate is not valid/);
+    expect(summary).toBe('1 request: 1 accepted, 0 rejected');
+  });
+
+  it('--check-validity checks certificate validity against the clock when the context has no now', () => {
+    const context = inTmp('context-without-now.json');
+    expect(cli(['--context', context, inTmp('expired-certificate.xml')]).status).toBe(0);
+    const checked = cli(['--check-validity', '--context', context, inTmp('expired-certificate.xml')]);
+    expect(checked.status).toBe(1);
+    expect(checked.stdout).toContain('REJECTED CERTIFICATE_NOT_VALID_NOW');
+  });
+
+  it('--mpan-rule-code sets the code of the Certificate Party / MPAN rule', () => {
+    const r = cli(['--mpan-rule-code', 'E061599', '--context', CONTEXT, `${REQUESTS}/no-by-supplier-wrong-operator.xml`]);
+    expect(r.status).toBe(1);
+    // A code outside the code table has no description: the message is the rule's detail alone.
+    expect(lines(r.stdout)[0]).toMatch(/: REJECTED E061599 .*the DigitalSigning certificate belongs to 90-B3-D5-1F-30-03-00-00/);
+  });
+
+  it('--response prints the DUIS Response for DUIS rejections, and says on stderr why there is none otherwise', async () => {
+    const r = cli([
+      '--response',
+      '--context',
+      CONTEXT,
+      `${REQUESTS}/future-dated-network-operator.xml`,
+      `${REQUESTS}/no-by-no.xml`,
+      inTmp('malformed.xml'),
+    ]);
+    expect(r.status).toBe(1);
+    const doc = parseXmlStrict(r.stdout);
+    const text = (name: string): string | null | undefined => doc.getElementsByTagName(name)[0]?.textContent;
+    expect(doc.documentElement!.localName).toBe('Response');
+    expect(doc.documentElement!.namespaceURI).toBe('http://www.dccinterface.co.uk/ServiceUserGateway');
+    expect(text('sr:ResponseCode')).toBe('E061506');
+    expect(text('sr:RequestID')).toBe('90-B3-D5-1F-30-01-00-00:00-DB-12-34-56-78-90-A0:1040');
+    // The context's "now" is the time of the check, so the response is reproducible.
+    expect(text('sr:ResponseDateTime')).toBe('2026-11-25T12:00:00.000Z');
+    expect(text('sr:ServiceReferenceVariant')).toBe('6.15.1');
+    const notes = lines(r.stderr);
+    expect(notes[0]).toMatch(/no-by-no\.xml: ACCEPTED I0: no DUIS Response printed: .*PreCommand/);
+    expect(notes[1]).toMatch(/malformed\.xml: REJECTED XML_MALFORMED: no DUIS Response printed: .*not a DUIS response code/);
+    expect(notes[2]).toBe('3 requests: 1 accepted, 2 rejected (E061506: 1, XML_MALFORMED: 1)');
+    if (OFFICIAL_SCHEMA_AVAILABLE) {
+      const [verdict] = await validateWithOfficialSchema([{ name: 'response', xml: r.stdout }]);
+      expect(verdict).toMatchObject({ valid: true });
+    }
+  });
+
+  it('bad context JSON: exit 2, the message names the file', () => {
+    const r = cli(['--context', inTmp('broken.json'), `${REQUESTS}/no-by-no.xml`]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`context file ${inTmp('broken.json')} is not valid JSON`);
+  });
+
+  it('an invalid context: exit 2, every problem listed with its JSON path', () => {
+    const r = cli(['--context', inTmp('bad-context.json'), `${REQUESTS}/no-by-no.xml`]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('is invalid (2 problems)');
+    expect(r.stderr).toMatch(/^ {2}\$\.colour: unknown key/m);
+    expect(r.stderr).toMatch(/^ {2}\$\.devices\["00-DB-12-34-56-78-90-A0"\]\.mpan: '12345' is not a 13-digit MPAN core/m);
+  });
+
+  it('a missing context file: exit 2', () => {
+    const r = cli(['--context', inTmp('nothing.json'), `${REQUESTS}/no-by-no.xml`]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('nothing.json: cannot read: no such file');
+  });
+
+  it('usage errors exit 2 with a hint', () => {
+    for (const args of [
+      ['--bogus', REQUESTS],
+      ['--format', 'xml', REQUESTS],
+      ['--mode', 'some', REQUESTS],
+      ['--profile', 'lenient', REQUESTS],
+      ['--json', '--format', 'junit', REQUESTS],
+      ['--response', '--json', REQUESTS],
+      ['--context'],
+      [],
+    ]) {
+      const r = cli(args);
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stdout, args.join(' ')).toBe('');
+      expect(r.stderr, args.join(' ')).toMatch(/^duis-validate: .+\nTry 'duis-validate --help' for more information\.\n$/);
+    }
+    expect(cli(['--bogus', REQUESTS]).stderr).toContain("Unknown option '--bogus'");
+  });
+
+  it('a missing input file: exit 2, nothing validated', () => {
+    const r = cli(['--context', CONTEXT, `${REQUESTS}/no-by-no.xml`, 'no/such/file.xml']);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('duis-validate: no/such/file.xml: no such file or directory\n');
+  });
+
+  it('--help and --version', () => {
+    const help = cli(['--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: duis-validate \[options\] FILE\|DIR\|GLOB\|- \.\.\./);
+    for (const option of ['--context', '--format', '--json', '--mode', '--profile', '--response', '--mpan-rule-code', '--check-validity']) {
+      expect(help.stdout).toContain(option);
+    }
+    const version = cli(['--version']);
+    expect(version.status).toBe(0);
+    expect(version.stdout).toMatch(/^\d+\.\d+\.\d+\S*\n$/);
+  });
+});

@@ -1,0 +1,228 @@
+/** In-process tests of the CLI modules: what is awkward to provoke through the built binary. */
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { DOMParser } from '@xmldom/xmldom';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCliArgs } from '../../src/cli/args.js';
+import { expandGlob, segmentMatcher } from '../../src/cli/glob.js';
+import { expandInputs, readInput } from '../../src/cli/inputs.js';
+import { formatJunitTestcase } from '../../src/cli/report-junit.js';
+import { formatTextResult } from '../../src/cli/report-text.js';
+import { run } from '../../src/cli/run.js';
+import { Summary } from '../../src/cli/summary.js';
+import { printable } from '../../src/cli/terminal.js';
+import { verdictOf } from '../../src/evaluate.js';
+import { finding } from '../../src/findings.js';
+import { fixtureRequest, fixtureText } from '../support/fixtures.js';
+
+class Sink {
+  text = '';
+  constructor(readonly isTTY = false) {}
+  write(chunk: string): boolean {
+    this.text += chunk;
+    return true;
+  }
+}
+
+async function runIn(cwd: string, args: string[], options: { ttyStderr?: boolean; stdin?: string } = {}) {
+  const stdout = new Sink();
+  const stderr = new Sink(options.ttyStderr ?? false);
+  const code = await run(args, { stdin: Readable.from([options.stdin ?? '']), stdout, stderr, cwd });
+  return { code, stdout: stdout.text, stderr: stderr.text };
+}
+
+let tmp: string;
+beforeAll(() => {
+  tmp = mkdtempSync(path.join(tmpdir(), 'duis-validate-run-'));
+  writeFileSync(path.join(tmp, 'context.json'), fixtureText('context.example.json'));
+  mkdirSync(path.join(tmp, 'batch'));
+  for (let i = 0; i < 25; i++) {
+    writeFileSync(path.join(tmp, 'batch', `r${String(i).padStart(2, '0')}.xml`), fixtureRequest('no-by-no'));
+  }
+  // A small tree for the glob matcher and the directory walk.
+  for (const dir of ['tree/a/b', 'tree/c', 'tree/.hidden', 'empty']) mkdirSync(path.join(tmp, dir), { recursive: true });
+  for (const file of ['tree/x.xml', 'tree/y.XML', 'tree/notes.txt', 'tree/a/one.xml', 'tree/a/b/two.xml', 'tree/c/three.xml', 'tree/.hidden/four.xml', 'tree/.dot.xml']) {
+    writeFileSync(path.join(tmp, file), '<x/>');
+  }
+  symlinkSync(path.join(tmp, 'tree/a'), path.join(tmp, 'tree/link-to-a'));
+});
+afterAll(() => {
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('progress line', () => {
+  it('is \\r-updated on a TTY stderr for more than 20 inputs, and cleared at the end', async () => {
+    const r = await runIn(tmp, ['--context', 'context.json', 'batch'], { ttyStderr: true });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('\r\u001B[Kvalidated 1/25');
+    expect(r.stderr).toContain('\r\u001B[Kvalidated 25/25');
+    expect(r.stderr.endsWith('\r\u001B[K')).toBe(true);
+    expect(r.stdout).not.toContain('\r');
+    expect(r.stdout.endsWith('25 requests: 25 accepted, 0 rejected\n')).toBe(true);
+  });
+
+  it('is never written when stderr is not a TTY', async () => {
+    const r = await runIn(tmp, ['--context', 'context.json', 'batch']);
+    expect(r.stderr).toBe('');
+  });
+
+  it('is not shown for 20 inputs or fewer', async () => {
+    const r = await runIn(tmp, ['--context', 'context.json', 'batch/r0?.xml'], { ttyStderr: true });
+    expect(r.stdout).toMatch(/^10 requests/m);
+    expect(r.stderr).toBe('');
+  });
+});
+
+describe('inputs', () => {
+  it('walks directories for *.xml (any case), sorted, skipping hidden entries and linked directories', async () => {
+    const { inputs, errors } = await expandInputs(['tree'], tmp);
+    expect(errors).toEqual([]);
+    expect(inputs.map((i) => i.name)).toEqual([
+      'tree/a/b/two.xml',
+      'tree/a/one.xml',
+      'tree/c/three.xml',
+      'tree/x.xml',
+      'tree/y.XML',
+    ]);
+  });
+
+  it('expands globs: * within a segment, ? one character, ** any depth', async () => {
+    expect(await expandGlob('tree/*.xml', tmp)).toEqual(['tree/x.xml']);
+    expect(await expandGlob('tree/?.*', tmp)).toEqual(['tree/x.xml', 'tree/y.XML']);
+    expect(await expandGlob('tree/**/*.xml', tmp)).toEqual([
+      'tree/a/b/two.xml',
+      'tree/a/one.xml',
+      'tree/c/three.xml',
+      'tree/x.xml',
+    ]);
+    expect(await expandGlob('tree/*/one.xml', tmp)).toEqual(['tree/a/one.xml', 'tree/link-to-a/one.xml']);
+    expect(await expandGlob('tree/.*/*.xml', tmp)).toEqual(['tree/.hidden/four.xml']);
+    expect(await expandGlob('./tree/c/*', tmp)).toEqual(['./tree/c/three.xml']);
+    expect(await expandGlob(`${tmp}/tree/c/*.xml`, '/')).toEqual([`${tmp}/tree/c/three.xml`]);
+    expect(await expandGlob('nowhere/*.xml', tmp)).toEqual([]);
+  });
+
+  it('matches segments literally apart from * and ?', () => {
+    const match = segmentMatcher('a.(b)+[c]*');
+    expect(match('a.(b)+[c]')).toBe(true);
+    expect(match('a.(b)+[c]-more')).toBe(true);
+    expect(match('aX(b)+[c]')).toBe(false);
+    expect(segmentMatcher('*')('.hidden')).toBe(false);
+    expect(segmentMatcher('.*')('.hidden')).toBe(true);
+  });
+
+  it('takes an existing name literally, validates each file once, and keeps argument order', async () => {
+    const { inputs } = await expandInputs(['tree/x.xml', 'tree', 'tree/*.xml', '-', '-'], tmp);
+    expect(inputs.map((i) => i.name)).toEqual([
+      'tree/x.xml',
+      'tree/a/b/two.xml',
+      'tree/a/one.xml',
+      'tree/c/three.xml',
+      'tree/y.XML',
+      '-',
+    ]);
+  });
+
+  it('reports missing files and empty globs', async () => {
+    const { errors } = await expandInputs(['missing.xml', 'tree/*.json'], tmp);
+    expect(errors).toEqual(['missing.xml: no such file or directory', 'tree/*.json: no files match this pattern']);
+  });
+
+  it('an unreadable input is reported, not thrown', async () => {
+    const result = await readInput({ name: 'tree', file: path.join(tmp, 'tree') }, Readable.from([]));
+    expect(result).toMatchObject({ ok: false });
+    expect(!result.ok && result.message).toMatch(/^tree: cannot read: /);
+  });
+
+  it('no request files at all is an error (exit 2)', async () => {
+    const r = await runIn(tmp, ['empty']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('no request files found');
+  });
+
+  it('reads standard input as bytes', async () => {
+    const r = await runIn(tmp, ['--context', 'context.json', '-'], { stdin: fixtureRequest('no-by-no') });
+    expect(r).toEqual({ code: 0, stdout: '-: ACCEPTED I0\n1 request: 1 accepted, 0 rejected\n', stderr: '' });
+  });
+});
+
+describe('arguments', () => {
+  it('parses every option', () => {
+    expect(
+      parseCliArgs([
+        '--context', 'c.json', '--json', '--mode', 'all', '--profile', 'dcc', '--mpan-rule-code', 'E061599',
+        '--check-validity', 'a.xml', '-',
+      ]),
+    ).toEqual({
+      kind: 'run',
+      options: {
+        contextFile: 'c.json',
+        format: 'json',
+        mode: 'all',
+        profile: 'dcc',
+        response: false,
+        mpanRuleCode: 'E061599',
+        checkValidity: true,
+        inputs: ['a.xml', '-'],
+      },
+    });
+    expect(parseCliArgs(['-h'])).toEqual({ kind: 'help' });
+    expect(parseCliArgs(['--version', 'x'])).toEqual({ kind: 'version' });
+    expect(parseCliArgs(['--json', '--format', 'json', 'x'])).toMatchObject({ kind: 'run', options: { format: 'json' } });
+  });
+
+  it('rejects bad values', () => {
+    expect(parseCliArgs(['--mpan-rule-code', 'E 1', 'x'])).toMatchObject({ kind: 'error' });
+    expect(parseCliArgs(['--context=', 'x'])).toMatchObject({ kind: 'error' });
+    expect(parseCliArgs(['--response', '--format', 'junit', 'x'])).toMatchObject({ kind: 'error' });
+    expect(parseCliArgs(['--response', 'x'])).toMatchObject({ kind: 'run', options: { response: true } });
+  });
+});
+
+describe('reports', () => {
+  const hostile = verdictOf([
+    finding('XML_MALFORMED', { detail: 'bad \u001B[2J "value" <&> \u202E\n', path: '/Request' }),
+    finding('MPAN_UNKNOWN', { severity: 'warning', detail: 'w\u0000' }),
+  ]);
+
+  it('text output shows control characters as escapes', () => {
+    const text = formatTextResult('evil\u001B]0;title\u0007.xml', hostile, 'all');
+    expect(text).not.toMatch(/[\u0000-\u0009\u000B-\u001F\u202E]/);
+    expect(text).toContain('evil\\x1b]0;title\\x07.xml: REJECTED XML_MALFORMED');
+    expect(text).toContain('\\x1b[2J');
+    expect(text.split('\n')).toHaveLength(4); // line, two findings, final newline
+  });
+
+  it('junit test cases stay well-formed whatever the names and messages', () => {
+    const testcase = formatJunitTestcase('a"b<c>&\u0001.xml', hostile);
+    const doc = new DOMParser({
+      errorHandler: {
+        warning: () => {},
+        error: (m: string) => {
+          throw new Error(m);
+        },
+        fatalError: (m: string) => {
+          throw new Error(m);
+        },
+      },
+    }).parseFromString(`<testsuite>${testcase}</testsuite>`, 'text/xml');
+    const element = doc.getElementsByTagName('testcase')[0]!;
+    expect(element.getAttribute('name')).toBe('a"b<c>&\uFFFD.xml');
+    expect(doc.getElementsByTagName('failure')[0]!.getAttribute('type')).toBe('XML_MALFORMED');
+    expect(doc.getElementsByTagName('system-out')[0]!.textContent).toContain('warning MPAN_UNKNOWN');
+  });
+
+  it('the summary counts rejections per code in order of first occurrence', () => {
+    const summary = new Summary();
+    summary.add(verdictOf([finding('E1')]));
+    summary.add(verdictOf([]));
+    summary.add(verdictOf([finding('E061506')]));
+    summary.add(verdictOf([finding('E1')]));
+    expect(summary.format()).toBe('4 requests: 1 accepted, 3 rejected (E1: 2, E061506: 1)');
+    summary.addUnreadable();
+    expect(summary.format()).toBe('4 requests: 1 accepted, 3 rejected (E1: 2, E061506: 1), 1 unreadable');
+    expect(printable('a\u2028b')).toBe('a\\u2028b');
+  });
+});
