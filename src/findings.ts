@@ -1,4 +1,4 @@
-import { CODES, isCode } from './codes.js';
+import { CODES, isCode, type Code } from './codes.js';
 
 export type Severity = 'error' | 'warning';
 
@@ -20,6 +20,8 @@ export interface Finding {
 
 export interface FindingInit {
   readonly severity?: Severity;
+  /** The table code whose description applies when `code` is a caller-configured alias (the MPAN rule's code). */
+  readonly describedAs?: Code;
   /** The specific reason, naming the values involved. */
   readonly detail?: string;
   readonly path?: string;
@@ -27,7 +29,8 @@ export interface FindingInit {
 }
 
 export function finding(code: string, init: FindingInit = {}): Finding {
-  const description = isCode(code) ? CODES[code].description : undefined;
+  const described = init.describedAs ?? code;
+  const description = isCode(described) ? CODES[described].description : undefined;
   const message = [description, init.detail].filter(Boolean).join(': ') || code;
   return {
     code,

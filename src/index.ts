@@ -52,3 +52,6 @@ export type { Validator, ValidatorConfig } from './validator.js';
 
 export { createCertificateCache, decodeCertificate, ROLE_CODES } from './smki/index.js';
 export type { CertificateCache, DecodeResult, KeyUsage, OrganisationCertificate, RemotePartyRoleCode } from './smki/index.js';
+
+export { buildResponse, isDuisResponseCode } from './response/index.js';
+export type { BuildResponseOptions, BuildResponseResult } from './response/index.js';

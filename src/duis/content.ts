@@ -77,6 +77,7 @@ export function matchSequence(
  * processor does (`Sup<!---->plier` is `Supplier`); a child element is a violation.
  */
 export function simpleContent(element: XmlElement, path: string, findings: Finding[]): string | undefined {
+  if (element.attributes.length > 0 && !checkNoAttributes(element, path, findings)) return undefined;
   let text = '';
   for (const node of element.children) {
     if (node.type === 'element') {

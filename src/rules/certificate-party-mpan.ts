@@ -1,3 +1,4 @@
+import { DEFAULT_MPAN_RULE_CODE } from '../codes.js';
 import { finding, type Finding } from '../findings.js';
 import { parseMpanCore, type Distributor } from '../mpan/index.js';
 import { mpanRuleFuel } from '../policy/index.js';
@@ -40,6 +41,7 @@ export const certificatePartyMpan: Rule = {
         : `Device ${request.header.requestId.target}`;
       findings.push(
         finding(facts.mpanRuleCode, {
+          describedAs: DEFAULT_MPAN_RULE_CODE,
           detail: `the ${certificate.slot} certificate belongs to ${entityId}, but ${where} allows ${allowed.entities.join(', ')} (${allowed.source})`,
           path: certificate.path,
           params: {

@@ -297,7 +297,9 @@ describe('Certificate Party / MPAN rule', () => {
   });
 
   it('the code is configurable', () => {
-    expect(check(networkOperatorRequest('network-operator-b'), exampleContext(), { mpanRuleCode: 'E061599' }).responseCode).toBe('E061599');
+    const verdict = check(networkOperatorRequest('network-operator-b'), exampleContext(), { mpanRuleCode: 'E061599' });
+    expect(verdict.responseCode).toBe('E061599');
+    expect(verdict.findings[0]!.message).toMatch(/^Certificate Party \/ MPAN mismatch/);
   });
 });
 

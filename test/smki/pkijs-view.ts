@@ -46,8 +46,11 @@ export type PkijsReading =
   | {
       readonly ok: true;
       readonly view: CertificateView;
-      /** Whether asn1js's parse ended at the end of the buffer (it ignores trailing bytes). */
-      readonly consumedAll: boolean;
+      /**
+       * Whether asn1js's parse ends at the end of the buffer: Certificate.fromBER reads the first BER value and
+       * ignores what follows it. A function, as it parses the buffer again and not every caller needs it.
+       */
+      readonly consumedAll: () => boolean;
     }
   | { readonly ok: false; readonly reason: string };
 
@@ -77,8 +80,7 @@ export function readWithPkijs(der: Uint8Array): PkijsReading {
   } catch (error) {
     return { ok: false, reason: `Certificate.fromBER: ${error instanceof Error ? error.message : String(error)}` };
   }
-  // Certificate.fromBER parses the first BER value and ignores what follows it.
-  const consumedAll = asn1js.fromBER(buffer).offset === buffer.byteLength;
+  const consumedAll = () => asn1js.fromBER(buffer).offset === buffer.byteLength;
   try {
     return { ok: true, view: view(certificate), consumedAll };
   } catch (error) {
