@@ -1,0 +1,19 @@
+export { ALGORITHMS, EcdsaSha256, XMLDSIG_NAMESPACE } from './algorithms.js';
+export {
+  DEFAULT_XML_SIGNING_ROLES,
+  verifySignature,
+  verifySignatureAsync,
+  type SignedDocument,
+  type VerifyOptions,
+  type VerifyResult,
+} from './verify.js';
+export {
+  createSigner,
+  createSignerStore,
+  SignerCertificateError,
+  type CertificateInput,
+  type Signer,
+  type SignerLookup,
+  type SignerStore,
+} from './signer-store.js';
+export { signRequest, type RequestSigningKey, type SignRequestOptions } from './sign.js';
