@@ -1,4 +1,12 @@
-import { sign as cryptoSign, verify as cryptoVerify, type BinaryLike, type KeyLike } from 'node:crypto';
+import {
+  createPrivateKey,
+  createPublicKey,
+  KeyObject,
+  sign as cryptoSign,
+  verify as cryptoVerify,
+  type BinaryLike,
+  type KeyLike,
+} from 'node:crypto';
 import { createOptionalCallbackFunction, type SignatureAlgorithm } from 'xml-crypto';
 
 /** XML-DSig namespace (`ds`). */
@@ -27,7 +35,10 @@ export const P256_SIGNATURE_BYTES = 64;
  */
 export class EcdsaSha256 implements SignatureAlgorithm {
   getSignature = createOptionalCallbackFunction((signedInfo: BinaryLike, privateKey: KeyLike): string =>
-    cryptoSign('sha256', toBytes(signedInfo), { key: privateKey, dsaEncoding: 'ieee-p1363' }).toString('base64'),
+    cryptoSign('sha256', toBytes(signedInfo), {
+      key: privateKey instanceof KeyObject ? privateKey : createPrivateKey(privateKey),
+      dsaEncoding: 'ieee-p1363',
+    }).toString('base64'),
   );
 
   /** False, never a throw, for a value that is not base64 of r||s or does not verify. */
@@ -36,7 +47,7 @@ export class EcdsaSha256 implements SignatureAlgorithm {
       return cryptoVerify(
         'sha256',
         Buffer.from(material, 'utf8'),
-        { key, dsaEncoding: 'ieee-p1363' },
+        { key: key instanceof KeyObject ? key : createPublicKey(key), dsaEncoding: 'ieee-p1363' },
         Buffer.from(signatureValue.replace(/\s+/g, ''), 'base64'),
       );
     } catch {

@@ -63,7 +63,7 @@ export function createSigner(certificate: CertificateInput): Signer {
 }
 
 /** Like {@link createSigner}, as a result instead of a throw (the verifier's path for looked-up certificates). */
-export function trySigner(certificate: CertificateInput): { ok: true; signer: Signer } | { ok: false; finding: Finding } {
+export function trySigner(certificate: Signer | CertificateInput): { ok: true; signer: Signer } | { ok: false; finding: Finding } {
   try {
     return { ok: true, signer: isSigner(certificate) ? certificate : createSigner(certificate) };
   } catch (error) {

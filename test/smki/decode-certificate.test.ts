@@ -15,6 +15,7 @@ import {
   seq,
   tlv,
   withLongFormOuterLength,
+  type CertificateOptions,
 } from './make-certificate.js';
 
 const valid = makeCertificate({ ous: ['03'], entityId: '90-B3-D5-1F-30-02-00-00', commonName: 'NO-A' });
@@ -322,7 +323,7 @@ describe('CERTIFICATE_PROFILE', () => {
 describe('CERTIFICATE_PROFILE: certificatePolicies and key identifiers (DOMAIN.md section 2)', () => {
   const octetsOf = (n: number) => Uint8Array.from({ length: n }, (_, i) => i + 1);
   // The test PKI root (fixtures/pki/root.pem) in miniature: OU 00, issuer = subject, neither policies nor AKI.
-  const root = {
+  const root: CertificateOptions = {
     ous: ['00'],
     commonName: 'ZA',
     entityId: null,
@@ -331,7 +332,7 @@ describe('CERTIFICATE_PROFILE: certificatePolicies and key identifiers (DOMAIN.m
     selfIssued: true,
     policiesCritical: null,
     authorityKeyIdentifier: null,
-  } as const;
+  };
 
   it('certificatePolicies missing (near miss: present and critical)', () => {
     const error = expectFailure(makeCertificate({ policiesCritical: null }), 'CERTIFICATE_PROFILE', /no certificatePolicies/);

@@ -85,12 +85,16 @@ export function applyMutant(seeds: readonly Uint8Array[], mutant: Mutant): Uint8
   const seed = seeds[mutant.seed]!;
   let bytes = seed;
   if (mutant.structural.length > 0) {
-    const tree = toTree(seed, readDer(seed));
+    let parsed = trees.get(seed);
+    if (!parsed) trees.set(seed, (parsed = toTree(seed, readDer(seed))));
+    const tree = clone(parsed);
     for (const m of mutant.structural) applyStructural(tree, m);
     bytes = encode(tree);
   }
   return applyBytes(bytes, mutant.bytes);
 }
+
+const trees = new WeakMap<Uint8Array, Tlv>();
 
 function toTree(bytes: Uint8Array, node: DerNode): Tlv {
   const identifier = bytes.slice(node.start, node.start + identifierLength(bytes, node.start));

@@ -163,9 +163,11 @@ function summary(name: string, t: Tally): string {
     `${name}: ${t.inputs} inputs; both accept ${t.bothAccept}; both reject ${t.bothReject}; only the decoder rejects ${onlyWe}` +
       ` (pkijs accepts, of which ${t.pkijsTrailing} with bytes after the certificate); only pkijs rejects 0`,
   ];
-  for (const [key, n] of [...t.onlyWeReject].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))) {
-    lines.push(`  ${String(n).padStart(5)}  ${key}`);
-  }
+  const byCount = (map: Map<string, number>) => [...map].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  if (t.onlyWeReject.size > 0) lines.push('  only the decoder rejects, by finding:');
+  for (const [key, n] of byCount(t.onlyWeReject)) lines.push(`  ${String(n).padStart(5)}  ${key}`);
+  if (t.pkijsRejects.size > 0) lines.push('  both reject, by what pkijs says (top 5):');
+  for (const [key, n] of byCount(t.pkijsRejects).slice(0, 5)) lines.push(`  ${String(n).padStart(5)}  ${key}`);
   return lines.join('\n');
 }
 
@@ -173,7 +175,7 @@ afterAll(() => {
   console.info(
     [
       'pkijs agreement (decodeCertificate vs pkijs Certificate.fromBER):',
-      summary('fixtures and reference certificates', tallies.fixtures),
+      summary(`fixtures and reference certificates (${seeds.length} distinct, also the fuzzing seeds)`, tallies.fixtures),
       summary(`fuzzed mutants`, tallies.mutants),
     ].join('\n'),
   );
