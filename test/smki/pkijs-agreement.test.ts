@@ -152,7 +152,7 @@ function checkAgreement(der: Uint8Array, tally: Tally): { ours: DecodeResult; th
     if (!theirs.consumedAll()) tally.pkijsTrailing++;
   } else {
     tally.bothReject++;
-    bump(tally.pkijsRejects, theirs.reason.replace(/\d+/g, 'N').slice(0, 100));
+    bump(tally.pkijsRejects, theirs.reason.slice(0, 120));
   }
   return { ours, theirs };
 }
