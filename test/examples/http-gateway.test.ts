@@ -13,7 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-const post = (body: Buffer | string) => fetch(`${base}/validate`, { method: 'POST', body });
+const post = (body: Buffer | string) => fetch(`${base}/validate`, { method: 'POST', body: typeof body === 'string' ? body : new Uint8Array(body) });
 
 describe('examples/http-gateway', () => {
   it('200 for a request that may be sent', async () => {
