@@ -1,5 +1,5 @@
 /**
- * Writes the signed request fixtures under `fixtures/requests/signed/`, from the unsigned requests and the test
+ * Writes the signed request fixtures under `fixtures/signed/`, from the unsigned requests and the test
  * PKI's User XML-signing keys (`fixtures/pki/xml-sign-<party>.key.pem`, OU 87):
  *
  * - `no-by-no.xml`: signed by network-operator-a (90-B3-D5-1F-30-02-00-00), its originator;
@@ -25,7 +25,7 @@ interface SignedFixture {
   readonly request: string;
   /** Signer: `pki/xml-sign-<party>.pem` and `.key.pem`. */
   readonly party: string;
-  /** Output under `requests/signed/`. */
+  /** Output under `signed/`. */
   readonly output: string;
 }
 
@@ -67,9 +67,9 @@ export function buildSignedFixtures(fixturesDir: string = DEFAULT_FIXTURES_DIR):
   return out;
 }
 
-/** Builds and writes the signed fixtures to `<fixturesDir>/requests/signed/`; returns the paths written. */
+/** Builds and writes the signed fixtures to `<fixturesDir>/signed/`; returns the paths written. */
 export function writeSignedFixtures(fixturesDir: string = DEFAULT_FIXTURES_DIR): string[] {
-  const dir = path.join(fixturesDir, 'requests', 'signed');
+  const dir = path.join(fixturesDir, 'signed');
   mkdirSync(dir, { recursive: true });
   const written: string[] = [];
   for (const [name, content] of buildSignedFixtures(fixturesDir)) {

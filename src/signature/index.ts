@@ -1,4 +1,5 @@
-export { ALGORITHMS, EcdsaSha256, XMLDSIG_NAMESPACE } from './algorithms.js';
+export { ALGORITHMS, P256_SIGNATURE_BYTES, XMLDSIG_NAMESPACE } from './algorithms.js';
+export { EcdsaSha256 } from './xml-crypto-algorithm.js';
 export {
   DEFAULT_XML_SIGNING_ROLES,
   verifySignature,

@@ -1,6 +1,5 @@
 import { X509Certificate, type KeyObject } from 'node:crypto';
-import type { Finding } from '../findings.js';
-import { finding } from '../findings.js';
+import { finding, type Finding } from '../findings.js';
 import { decodeCertificate, type OrganisationCertificate } from '../smki/index.js';
 import { nameKeyOfAttributes, nameKeyOfText, type NameKey } from './issuer-name.js';
 

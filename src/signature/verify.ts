@@ -1,10 +1,11 @@
 import { createHash, timingSafeEqual, verify as cryptoVerify } from 'node:crypto';
+import type { Code } from '../codes.js';
 import { normaliseEui } from '../duis/eui.js';
 import { finding, type Finding } from '../findings.js';
 import type { XmlElement } from '../xml/tree.js';
 import { P256_SIGNATURE_BYTES, XMLDSIG_NAMESPACE } from './algorithms.js';
 import { CanonicalFormTooLarge, UnsupportedNode, canonicalizeDocument, canonicalizeElement } from './canonicalize.js';
-import { parseDom } from './dom.js';
+import { NODE, parseDom } from './dom.js';
 import { checkProfile, type SignatureParts } from './profile.js';
 import { trySigner, type Signer, type SignerLookup, type SignerStore } from './signer-store.js';
 
@@ -59,14 +60,20 @@ export const DEFAULT_XML_SIGNING_ROLES: readonly string[] = Object.freeze(['87']
 export function verifySignature(document: SignedDocument, signers: SignerStore, options: VerifyOptions): VerifyResult {
   const prepared = prepare(document);
   if (!prepared.ok) return prepared;
-  const signer = signers.find(prepared.parts.issuerName, prepared.parts.serialNumber);
-  if (!signer) return unknownSigner(prepared.parts);
-  return finish(prepared, signer, options);
+  const { issuerName, serialNumber } = prepared.parts;
+  let found: Signer | undefined;
+  try {
+    found = signers.find(issuerName, serialNumber);
+  } catch (error) {
+    return lookupFailed(error, prepared.parts);
+  }
+  return found ? finish(prepared, found, options) : unknownSigner(prepared.parts);
 }
 
 /**
  * {@link verifySignature} with an asynchronous signer look-up (or a store). A look-up that throws or rejects
- * gives `LOOKUP_FAILED`; one that returns a certificate that cannot be used gives that certificate's finding.
+ * gives `LOOKUP_FAILED`; one that returns a certificate that cannot be used gives that certificate's finding
+ * (`CERTIFICATE_*`).
  */
 export async function verifySignatureAsync(
   document: SignedDocument,
@@ -80,18 +87,18 @@ export async function verifySignatureAsync(
   try {
     found = typeof signers === 'function' ? await signers(issuerName, serialNumber) : signers.find(issuerName, serialNumber);
   } catch (error) {
-    return {
-      ok: false,
-      finding: finding('LOOKUP_FAILED', {
-        detail: `the signer look-up failed (${error instanceof Error ? error.message : String(error)})`,
-        params: { lookup: 'signer', issuer: issuerName, serialNumber },
-      }),
-    };
+    return lookupFailed(error, prepared.parts);
   }
   if (found === undefined || found === null) return unknownSigner(prepared.parts);
   const signer = trySigner(found);
   if (!signer.ok) return { ok: false, finding: signer.finding };
   return finish(prepared, signer.signer, options);
+}
+
+function lookupFailed(error: unknown, parts: SignatureParts): VerifyResult {
+  return fail('LOOKUP_FAILED', `the signer look-up failed (${error instanceof Error ? error.message : String(error)})`, {
+    params: { lookup: 'signer', issuer: parts.issuerName.trim(), serialNumber: parts.serialNumber.trim() },
+  });
 }
 
 export interface Prepared {
@@ -102,13 +109,19 @@ export interface Prepared {
 }
 
 export function prepare(document: SignedDocument): Prepared | { ok: false; finding: Finding } {
+  if (typeof document?.text !== 'string' || document.root?.type !== 'element') {
+    return fail('INPUT_INVALID', 'expected the { root, text } that parseXml returns');
+  }
   // Our parser already built the tree: an unsigned request is answered without a second parse.
   if (!containsSignature(document.root)) {
     return fail('SIGNATURE_MISSING', `/${document.root.localName} has no ds:Signature`, { path: `/${document.root.localName}` });
   }
-  if (typeof document.text !== 'string') return fail('INPUT_INVALID', 'the document text is not a string');
   const dom = parseDom(document.text);
   if (!dom.ok) return fail('XML_MALFORMED', `the XML-DSig DOM parser rejects the document (${dom.reason})`);
+  const differs = compareStructure(dom.document.documentElement!, document.root, '');
+  if (differs !== undefined) {
+    return fail('XML_MALFORMED', `the XML-DSig DOM parser reads the document differently from the XML parser, at ${differs}`, { path: differs });
+  }
   const checked = checkProfile(dom.document);
   if (!checked.ok) return checked;
   return { ok: true, document: dom.document, parts: checked.parts, textLength: document.text.length };
@@ -133,7 +146,7 @@ function finish(prepared: Prepared, signer: Signer, options: VerifyOptions): Ver
       params: { expected: 'digitalSignature', received: signer.certificate.keyUsage },
     });
   }
-  const originator = normaliseEui(options.originator);
+  const originator = typeof options.originator === 'string' ? normaliseEui(options.originator) : undefined;
   if (originator === undefined || signer.entityId !== originator) {
     return fail(
       'SIGNER_NOT_ORIGINATOR',
@@ -207,11 +220,43 @@ function unknownSigner(parts: SignatureParts): VerifyResult {
 }
 
 function fail(
-  code: 'SIGNATURE_MISSING' | 'SIGNATURE_INVALID' | 'SIGNER_UNKNOWN' | 'SIGNER_ROLE' | 'SIGNER_NOT_ORIGINATOR' | 'XML_MALFORMED' | 'XML_TOO_LARGE' | 'INPUT_INVALID',
+  code: Code,
   detail: string,
   init: { path?: string; params?: Finding['params'] } = {},
 ): { ok: false; finding: Finding } {
   return { ok: false, finding: finding(code, { detail, ...init }) };
+}
+
+/**
+ * Where xmldom's element structure differs from our parser's tree (namespace, local name, attribute names, child
+ * elements), or `undefined`. The two parse the same text; xmldom silently ignores a mismatched end tag, for one,
+ * and the verifier must not digest a different document from the one the structural checks saw. Text is not
+ * compared: it reaches the validator through signedText.
+ */
+function compareStructure(dom: Element, tree: XmlElement, parentPath: string): string | undefined {
+  const path = `${parentPath}/${tree.localName}`;
+  if ((dom.namespaceURI || null) !== tree.namespace || dom.localName !== tree.localName) return path;
+  let attributes = 0;
+  for (let i = 0; i < dom.attributes.length; i++) {
+    const attribute = dom.attributes[i]!;
+    if (attribute.name === 'xmlns' || attribute.name.startsWith('xmlns:')) continue;
+    attributes++;
+    const match = tree.attributes.some((a) => a.localName === attribute.localName && a.namespace === (attribute.namespaceURI || null));
+    if (!match) return `${path}/@${attribute.name}`;
+  }
+  if (attributes !== tree.attributes.length) return path;
+  let index = 0;
+  const children = tree.children;
+  for (let node = dom.firstChild; node; node = node.nextSibling) {
+    if (node.nodeType !== NODE.ELEMENT) continue;
+    while (index < children.length && children[index]!.type !== 'element') index++;
+    const child = children[index++];
+    if (!child || child.type !== 'element') return path;
+    const differs = compareStructure(node as Element, child, path);
+    if (differs !== undefined) return differs;
+  }
+  while (index < children.length && children[index]!.type !== 'element') index++;
+  return index < children.length ? path : undefined;
 }
 
 function containsSignature(element: XmlElement): boolean {

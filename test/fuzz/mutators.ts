@@ -291,6 +291,49 @@ const PROLOGS = [
   '\n\n',
 ];
 
+/** Snippets the character-level mutation splices in: markup delimiters, forbidden characters, declarations. */
+const SNIPPETS = [
+  '<',
+  '>',
+  '&',
+  ';',
+  '"',
+  "'",
+  '=',
+  '/',
+  ':',
+  '--',
+  '-->',
+  '<!--',
+  '<?',
+  '?>',
+  '<?xml version="1.0"?>',
+  '<?XML x?>',
+  '<? x?>',
+  ']]>',
+  '<![CDATA[',
+  '<!DOCTYPE x>',
+  '\u0000',
+  '\u0001',
+  '\u001f',
+  '\uFFFE',
+  '\uFEFF',
+  '\u0085',
+  '\u00A0',
+  '\r',
+  '\t',
+  ' ',
+  'x',
+  '&#0;',
+  '&#x20;',
+  '&#0000000000032;',
+  '&lt;',
+  '&unknown;',
+  '<x>',
+  '</x>',
+  '<x/>',
+];
+
 const EPILOGS = ['', '\n', '\n\n  \n', '<!-- trailing -->', '\n<?pi x?>\n', 'x', '<sr:Request/>', '&amp;', '<![CDATA[x]]>'];
 
 // ---- mutations ------------------------------------------------------------------------------------------------
@@ -310,7 +353,9 @@ export type Mutation =
   | { readonly op: 'insert'; readonly at: number; readonly pos: number; readonly node: number }
   | { readonly op: 'empty'; readonly at: number }
   | { readonly op: 'prolog'; readonly which: number }
-  | { readonly op: 'epilog'; readonly which: number };
+  | { readonly op: 'epilog'; readonly which: number }
+  /** Character-level: after serialisation, replace `remove` characters at `at` with a snippet (well-formedness). */
+  | { readonly op: 'chars'; readonly at: number; readonly snippet: number; readonly remove: number };
 
 const index = fc.nat({ max: 1 << 20 });
 const textChars = fc.constantFrom(...'09AZaz+/=-:. \t\n\r&#;<>\'"xé€'.split(''), '&amp;', '&#13;', '&lt;', ']]>');
@@ -346,6 +391,7 @@ export const mutationArbitrary: fc.Arbitrary<Mutation> = fc.oneof(
   { arbitrary: fc.record({ op: fc.constant('empty' as const), at: index }), weight: 1 },
   { arbitrary: fc.record({ op: fc.constant('prolog' as const), which: index }), weight: 1 },
   { arbitrary: fc.record({ op: fc.constant('epilog' as const), which: index }), weight: 1 },
+  { arbitrary: fc.record({ op: fc.constant('chars' as const), at: index, snippet: index, remove: fc.nat({ max: 2 }) }), weight: 2 },
 );
 
 const pick = <T>(list: readonly T[], i: number): T | undefined => (list.length === 0 ? undefined : list[i % list.length]);
@@ -459,8 +505,14 @@ const ATTRIBUTE_EDITS: readonly AttributeEdit[] = [
 /** Applies mutations in order to a copy of `base`; returns the new document text. */
 export function applyMutations(base: XDocument | string, mutations: readonly Mutation[]): string {
   const doc = typeof base === 'string' ? parseDocument(base) : cloneDocument(base);
-  for (const m of mutations) mutate(doc, m);
-  return serializeDocument(doc);
+  for (const m of mutations) if (m.op !== 'chars') mutate(doc, m);
+  let text = serializeDocument(doc);
+  for (const m of mutations) {
+    if (m.op !== 'chars') continue;
+    const at = m.at % (text.length + 1);
+    text = text.slice(0, at) + SNIPPETS[m.snippet % SNIPPETS.length]! + text.slice(at + m.remove);
+  }
+  return text;
 }
 
 function mutate(doc: XDocument, m: Mutation): void {
@@ -591,6 +643,8 @@ function mutate(doc: XDocument, m: Mutation): void {
       return;
     case 'epilog':
       doc.epilog = EPILOGS[m.which % EPILOGS.length]!;
+      return;
+    case 'chars':
       return;
   }
 }
