@@ -71,8 +71,14 @@ function withDigitalSigningCertificate(der: Uint8Array): string {
 
 /** An SMKI-shaped certificate with one extra non-critical extension whose OID is about `oidBytes` long. */
 function certificateWithLongOid(oidBytes: number, shape: 'arcs' | 'huge-arc'): Uint8Array {
-  const dotted = shape === 'arcs' ? `1.2.${Array.from({ length: oidBytes }, (_, i) => String(i % 100)).join('.')}` : `1.2.${'9'.repeat(Math.round(oidBytes * 2.4))}`;
-  return makeCertificate({ ous: ['02'], commonName: 'SUPPLIER', extraExtensions: [extension(dotted, false, octets(Uint8Array.of(0)))] });
+  return makeCertificate({ ous: ['02'], commonName: 'SUPPLIER', extraExtensions: [extension(longOid(oidBytes, shape), false, octets(Uint8Array.of(0)))] });
+}
+
+/** A dotted OID whose DER content is about `bytes` long: one byte per arc, or one arc of 7 bits per byte. */
+function longOid(bytes: number, shape: 'arcs' | 'huge-arc', variant = 0): string {
+  return shape === 'arcs'
+    ? `1.2.${variant}.${Array.from({ length: bytes }, (_, i) => String(i % 100)).join('.')}`
+    : `1.2.${variant}.${'9'.repeat(Math.floor(bytes * 7 * Math.log10(2)))}`;
 }
 
 interface Family {
@@ -319,3 +325,36 @@ for (let i = 0; i < 512; i++) {
 const memoAfter = heapAfterGc();
 console.log(`\nOID memo filled with 512 distinct 7 KiB OIDs (one huge arc each): heap ${mib(memoBefore)} -> ${mib(memoAfter)} (+${mib(memoAfter - memoBefore)}, held for the life of the process)\n`);
 for (const family of oidFamilies) await measure(family);
+
+// The worst request this allows: as many distinct certificates as fit in 64 KiB, each just under the 8 KiB
+// certificate limit because of one huge OID arc, all decoded (mode 'all'), none seen before (cold cache).
+function largestHugeArcCertificate(variant: number): Uint8Array {
+  for (let bytes = MAX_CERTIFICATE_BYTES - 300; bytes > 0; bytes -= 32) {
+    const der = makeCertificate({
+      ous: ['02'],
+      commonName: 'SUPPLIER',
+      serial: Uint8Array.of(0x4a, variant + 1, 2, 3, 4, 5, 6, 7),
+      extraExtensions: [extension(longOid(bytes, 'huge-arc', variant), false, octets(Uint8Array.of(0)))],
+    });
+    if (der.length <= MAX_CERTIFICATE_BYTES) return der;
+  }
+  throw new Error('no certificate fits');
+}
+const worst = [0, 1, 2, 3, 4].map((v) => Buffer.from(largestHugeArcCertificate(v)).toString('base64'));
+const worstXml = base
+  .replace(/(<sr:DigitalSigningCertificate>)[^<]*/, `$1${worst[0]}`)
+  .replace(/(<sr:KeyAgreementCertificate>)[^<]*/, `$1${worst[1]}`)
+  .replace(/(<sr:KeyAgreementTopUpCertificate>)[^<]*/, `$1${worst[2]}`)
+  .replace(PATH_CERTIFICATE, `<sr:Certificate>${worst[3]}</sr:Certificate><sr:Certificate>${worst[4]}</sr:Certificate>`);
+const worstBench = new Bench({ time: QUICK ? 300 : 1000, warmupTime: 100 });
+worstBench.add('worst', () => {
+  validateRequest(worstXml, context, { mode: 'all', certificateCache: createCertificateCache() });
+});
+await worstBench.run();
+const worstResult = worstBench.tasks[0]!.result as { latency: { mean: number; p99: number } };
+console.log(
+  `worst case found: ${(Buffer.byteLength(worstXml) / KiB).toFixed(1)} KiB request, 5 distinct certificates of ` +
+    `${(Buffer.from(worst[0]!, 'base64').length / KiB).toFixed(1)} KiB each with a one-arc OID, mode 'all', cold cache: ` +
+    `${worstResult.latency.mean.toFixed(1)} ms mean, ${worstResult.latency.p99.toFixed(1)} ms p99 per validation ` +
+    `(verdict ${validateRequest(worstXml, context, { mode: 'all', certificateCache: createCertificateCache() }).responseCode})`,
+);

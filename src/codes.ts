@@ -115,10 +115,6 @@ export const CODES = {
   },
 
   // --- XML signature ------------------------------------------------------------------------
-  SIGNATURE_NOT_CHECKED: {
-    kind: 'library',
-    description: 'No signer certificates were configured, so the XML signature was not verified',
-  },
   SIGNATURE_MISSING: { kind: 'library', description: 'The request carries no XML signature' },
   SIGNATURE_PROFILE: {
     kind: 'library',

@@ -5,7 +5,7 @@ import type { Finding } from './findings.js';
 import { DEFAULT_POLICY, type Policy } from './policy/index.js';
 import { RULES, type DecodedCertificate, type DecodedReplacement, type Facts } from './rules/index.js';
 import { createCertificateCache, decodeCertificateCached, type CertificateCache } from './smki/index.js';
-import type { Verdict } from './verdict.js';
+import type { SignatureCheck, Verdict } from './verdict.js';
 
 export type Mode = 'first' | 'all';
 export type Profile = 'strict' | 'dcc';
@@ -44,7 +44,7 @@ export function evaluate(
   request: UpdateSecurityCredentialsKRPRequest,
   knowledge: Knowledge,
   options: RuleOptions,
-  earlier: readonly Finding[] = [],
+  signature?: SignatureCheck,
 ): Verdict {
   const mode = options.mode ?? 'first';
   const demote = options.profile === 'dcc';
@@ -79,7 +79,7 @@ export function evaluate(
     mpanRuleCode: options.mpanRuleCode ?? DEFAULT_MPAN_RULE_CODE,
   };
 
-  const findings: Finding[] = [...earlier];
+  const findings: Finding[] = [];
   for (const rule of RULES) {
     let failed = false;
     for (const result of rule.check(facts)) {
@@ -89,15 +89,20 @@ export function evaluate(
     }
     if (failed && mode === 'first') break;
   }
-  return verdictOf(findings, request);
+  return verdictOf(findings, request, signature);
 }
 
-export function verdictOf(findings: readonly Finding[], request?: UpdateSecurityCredentialsKRPRequest): Verdict {
+export function verdictOf(
+  findings: readonly Finding[],
+  request?: UpdateSecurityCredentialsKRPRequest,
+  signature?: SignatureCheck,
+): Verdict {
   const firstError = findings.find((f) => f.severity === 'error');
   return {
     accepted: !firstError,
     responseCode: firstError ? firstError.code : 'I0',
     findings,
     ...(request ? { request } : {}),
+    ...(signature ? { signature } : {}),
   };
 }

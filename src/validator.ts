@@ -10,10 +10,11 @@ import {
   type ValidationContext,
 } from './context.js';
 import type { Eui64 } from './duis/model.js';
-import { parseRequest } from './duis/parse-request.js';
 import { evaluate, verdictOf } from './evaluate.js';
 import { finding, type Finding } from './findings.js';
 import { parseMpanCore } from './mpan/index.js';
+import { readAndVerifyAsync } from './read-request.js';
+import type { SignerLookup, SignerStore } from './signature/index.js';
 import type { ValidateOptions } from './validate.js';
 import type { Verdict } from './verdict.js';
 import type { XmlInput } from './xml/parse-xml.js';
@@ -24,7 +25,9 @@ type MaybePromise<T> = T | Promise<T>;
  * Configuration of a reusable validator. Lookups replace the matching part of `context` and may be async (a
  * database, a registration service); each is called at most once per request, only when the request needs it.
  */
-export interface ValidatorConfig extends ValidateOptions {
+export interface ValidatorConfig extends Omit<ValidateOptions, 'signers'> {
+  /** Request signers: a store (`createSignerStore`) or an async look-up by X509IssuerName and serial number. */
+  readonly signers?: SignerStore | SignerLookup;
   /** Static knowledge, validated once when the validator is created. */
   readonly context?: ValidationContext;
   readonly lookupUser?: (userId: Eui64) => MaybePromise<UserRecordInput | undefined>;
@@ -84,8 +87,8 @@ export function createValidator(config: ValidatorConfig = {}): Validator {
 
   return {
     async validate(xml) {
-      const parsed = parseRequest(xml, config.limits ? { limits: config.limits } : {});
-      if (!parsed.ok) return verdictOf(parsed.findings);
+      const parsed = await readAndVerifyAsync(xml, config);
+      if (!parsed.ok) return verdictOf(parsed.findings, parsed.request);
       const { originator, target } = parsed.request.header.requestId;
       const findings: Finding[] = [];
       try {
@@ -101,6 +104,7 @@ export function createValidator(config: ValidatorConfig = {}): Validator {
             ...(now ? { now } : {}),
           },
           config,
+          parsed.signature,
         );
       } catch (error) {
         if (!(error instanceof LookupError)) throw error;

@@ -11,4 +11,14 @@ export interface Verdict {
   readonly findings: readonly Finding[];
   /** The parsed request, when the document was structurally valid. */
   readonly request?: UpdateSecurityCredentialsKRPRequest;
+  /** Whether the XML signature was verified (only with `signers` configured), and by whom it was made. */
+  readonly signature?: SignatureCheck;
 }
+
+export type SignatureCheck =
+  | {
+      readonly verified: true;
+      /** The certificate that made the signature: its Entity ID is the RequestID originator. */
+      readonly signer: { readonly entityId: string; readonly role: string; readonly issuer: string; readonly serialNumber: string };
+    }
+  | { readonly verified: false; readonly reason: string };

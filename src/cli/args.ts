@@ -15,6 +15,8 @@ export interface CliOptions {
   readonly response: boolean;
   readonly mpanRuleCode?: string;
   readonly checkValidity: boolean;
+  /** `--signers FILE|DIR`, repeatable: PEM certificates of the Users who may sign requests. */
+  readonly signers: readonly string[];
   /** FILE, DIR, GLOB or `-`, as given. */
   readonly inputs: readonly string[];
 }
@@ -48,6 +50,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
         response: { type: 'boolean' },
         'mpan-rule-code': { type: 'string' },
         'check-validity': { type: 'boolean' },
+        signers: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
       },
@@ -78,6 +81,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     return { kind: 'error', message: `--mpan-rule-code must be a code such as ${DEFAULT_MPAN_RULE_CODE} (got '${mpanRuleCode}')` };
   }
   if (values.context === '') return { kind: 'error', message: '--context needs a file name' };
+  if (values.signers?.includes('')) return { kind: 'error', message: '--signers needs a file or directory name' };
   if (positionals.length === 0) return { kind: 'error', message: 'no input: give request files, directories, globs or -' };
   if (positionals.includes('')) return { kind: 'error', message: 'an input is an empty string' };
 
@@ -91,6 +95,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
       response,
       ...(mpanRuleCode === undefined ? {} : { mpanRuleCode }),
       checkValidity: values['check-validity'] ?? false,
+      signers: values.signers ?? [],
       inputs: positionals,
     },
   };

@@ -2,7 +2,9 @@ import type { Readable } from 'node:stream';
 import type { ValidationContext } from '../context.js';
 import { validateRequest, type ValidateOptions } from '../validate.js';
 import { parseCliArgs, type CliOptions } from './args.js';
+import type { SignerStore } from '../signature/index.js';
 import { loadContextFile } from './context-file.js';
+import { loadSigners } from './signers-file.js';
 import { expandInputs, readInputs } from './inputs.js';
 import { createJsonReporter } from './report-json.js';
 import { createJunitReporter } from './report-junit.js';
@@ -71,6 +73,13 @@ async function validateAll(
     now = loaded.resolved.now;
   }
 
+  let signers: SignerStore | undefined;
+  if (options.signers.length > 0) {
+    const loaded = await loadSigners(options.signers, cwd);
+    if (!loaded.ok) return fail([printable(loaded.message)]);
+    signers = loaded.store;
+  }
+
   const { inputs, errors } = await expandInputs(options.inputs, cwd);
   if (errors.length > 0) return fail(errors.map(printable));
   if (inputs.length === 0) return fail(['no request files found (directories are searched for *.xml)']);
@@ -80,6 +89,7 @@ async function validateAll(
     profile: options.profile,
     ...(options.mpanRuleCode === undefined ? {} : { mpanRuleCode: options.mpanRuleCode }),
     ...(options.checkValidity ? { checkValidity: true } : {}),
+    ...(signers ? { signers } : {}),
   };
 
   const progress = new Progress(io.stderr, inputs.length, Boolean(io.stderr.isTTY) && inputs.length > PROGRESS_THRESHOLD);

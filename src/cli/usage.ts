@@ -17,6 +17,9 @@ Inputs:
 
 Options:
   --context FILE         JSON validation context: users, devices, networkOperators, now
+  --signers FILE|DIR     PEM certificates of the Users who may sign requests (repeatable; a directory
+                         gives its *.pem certificates): every request must then carry a valid
+                         signature by its originator, and the rules run on the signed content
   --format FORMAT        text (default), json (one object per line) or junit (JUnit XML)
   --json                 same as --format json
   --mode MODE            first (default: stop at the first failing check, as the DCC does) or all

@@ -145,7 +145,8 @@ describe('duis-validate (built binary)', () => {
     ]);
     const globstar = cli(['--context', CONTEXT, 'fixtures/**/supplier-by-supplier-?mmediate.xml']);
     expect(globstar.stdout).toBe(
-      `${REQUESTS}/supplier-by-supplier-immediate.xml: ACCEPTED I0\n1 request: 1 accepted, 0 rejected\n`,
+      `${REQUESTS}/supplier-by-supplier-immediate.xml: ACCEPTED I0\n` +
+        'fixtures/signed/supplier-by-supplier-immediate.xml: ACCEPTED I0\n2 requests: 2 accepted, 0 rejected\n',
     );
     expect(globstar.status).toBe(0);
     const none = cli(['--context', CONTEXT, `${REQUESTS}/nothing-*.xml`]);
@@ -322,5 +323,30 @@ describe('duis-validate (built binary)', () => {
     const version = cli(['--version']);
     expect(version.status).toBe(0);
     expect(version.stdout).toMatch(/^\d+\.\d+\.\d+\S*\n$/);
+  });
+});
+
+describe('--signers', () => {
+  const SIGNERS = ['--signers', 'fixtures/pki/xml-sign-supplier.pem', '--signers', 'fixtures/pki/xml-sign-network-operator-a.pem'];
+
+  it('verifies signed requests: valid ones accepted, the tampered one SIGNATURE_INVALID', () => {
+    const result = cli(['--context', CONTEXT, ...SIGNERS, 'fixtures/signed']);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain('fixtures/signed/no-by-no.xml: ACCEPTED I0');
+    expect(result.stdout).toContain('fixtures/signed/supplier-by-supplier-immediate.xml: ACCEPTED I0');
+    expect(result.stdout).toMatch(/tampered-supplier-by-supplier\.xml: REJECTED SIGNATURE_INVALID/);
+  });
+
+  it('requires a signature once signers are given', () => {
+    const result = cli(['--context', CONTEXT, ...SIGNERS, `${REQUESTS}/no-by-no.xml`]);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain('REJECTED SIGNATURE_MISSING');
+  });
+
+  it('a missing signers file or a non-signer certificate is a usage error (exit 2)', () => {
+    expect(cli(['--signers', 'fixtures/none.pem', `${REQUESTS}/no-by-no.xml`])).toMatchObject({ status: 2 });
+    const device = cli(['--signers', 'fixtures/pki/device-esme.pem', `${REQUESTS}/no-by-no.xml`]);
+    expect(device.status).toBe(2);
+    expect(device.stderr).toContain('device-esme.pem');
   });
 });

@@ -153,7 +153,7 @@ describe('arguments', () => {
     expect(
       parseCliArgs([
         '--context', 'c.json', '--json', '--mode', 'all', '--profile', 'dcc', '--mpan-rule-code', 'E061599',
-        '--check-validity', 'a.xml', '-',
+        '--check-validity', '--signers', 's1.pem', '--signers', 'dir', 'a.xml', '-',
       ]),
     ).toEqual({
       kind: 'run',
@@ -165,6 +165,7 @@ describe('arguments', () => {
         response: false,
         mpanRuleCode: 'E061599',
         checkValidity: true,
+        signers: ['s1.pem', 'dir'],
         inputs: ['a.xml', '-'],
       },
     });

@@ -3,7 +3,9 @@
  * arbitrary XML trees) and the setups (context and options) a validation runs under.
  */
 import fc from 'fast-check';
+import { readdirSync, readFileSync } from 'node:fs';
 import type { ValidateOptions, ValidationContext } from '../../src/index.js';
+import { createSignerStore, type SignerStore } from '../../src/signature/index.js';
 import { exampleContext } from '../support/fixtures.js';
 import { DS_NAMESPACE, ELEMENT_NAMES, SR_NAMESPACE, XSI_NAMESPACE } from './mutators.js';
 import type { Setup } from './invariants.js';
@@ -103,20 +105,38 @@ export type ContextName = keyof typeof CONTEXTS;
 /** A setup as plain data: what `scripts/fuzz.ts` writes next to a failing input, and the replay reads back. */
 export interface SetupSpec {
   readonly context: ContextName;
+  /** Options, except `signers`. */
   readonly options: ValidateOptions;
+  /** Configure the fixture XML-signing certificates as `signers` (every request must then be signed). */
+  readonly signers?: boolean;
 }
 
 const built = new Map<ContextName, ValidationContext | undefined>();
+let signerStore: SignerStore | undefined;
+
+/** The User XML-signing certificates of the test PKI (`fixtures/pki/xml-sign-*.pem`), as a signer store. */
+export function fixtureSigners(): SignerStore {
+  if (!signerStore) {
+    const dir = new URL('../../fixtures/pki/', import.meta.url);
+    const pems = readdirSync(dir)
+      .filter((f) => /^xml-sign-.*(?<!\.key)\.pem$/.test(f))
+      .map((f) => readFileSync(new URL(f, dir), 'utf8'));
+    signerStore = createSignerStore(pems);
+  }
+  return signerStore;
+}
 
 /** The setup a spec names. Contexts are built once per name (the library indexes a context object once). */
 export function toSetup(spec: SetupSpec): Setup {
   if (!built.has(spec.context)) built.set(spec.context, CONTEXTS[spec.context]());
   const context = built.get(spec.context);
-  return { ...(context ? { context } : {}), options: spec.options };
+  const options = spec.signers ? { ...spec.options, signers: fixtureSigners() } : spec.options;
+  return { ...(context ? { context } : {}), options };
 }
 
 export const setupSpecArbitrary: fc.Arbitrary<SetupSpec> = fc.record({
   context: fc.constantFrom(...(Object.keys(CONTEXTS) as ContextName[])),
+  signers: fc.boolean(),
   options: fc.record(
     {
       mode: fc.constantFrom('first' as const, 'all' as const),

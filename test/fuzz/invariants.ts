@@ -10,9 +10,13 @@
  *    structural finding;
  * 6. the async validator (static context, or the same knowledge through async lookups) gives the same verdict as
  *    `validateRequest`; a failing lookup gives `LOOKUP_FAILED`, never a rejected promise;
- * 7. no finding reports a defect of the library itself (the certificate decoder catching an unexpected exception).
+ * 7. no finding reports a defect of the library itself (the certificate decoder catching an unexpected exception);
+ * 8. with signers configured, a verified signature vouches for what is validated: the request the rules saw, and
+ *    the request the document reads as, are the request that was signed (no wrapping, comment or parser trick);
+ *    rewrites that keep the canonical form keep the signature verified, rewrites that change it break it.
  */
 import { isDeepStrictEqual } from 'node:util';
+import type { Rewrite } from './mutators.js';
 import {
   CODES,
   createCertificateCache,
@@ -168,7 +172,10 @@ export async function checkAsync(input: Input, setup: Setup = {}, expected?: Ver
     violations.push(...verdictViolations(verdict, options.mpanRuleCode, 'validator (failing lookups)'));
     if (verdict.accepted) violations.push('validator (failing lookups) accepted');
     const code = verdict.findings[0]?.code;
-    if (code !== 'LOOKUP_FAILED' && !STRUCTURAL.has(code ?? '')) violations.push(`validator (failing lookups) answered ${code}, expected LOOKUP_FAILED or a structural code`);
+    // With signers configured the signature is checked before any lookup.
+    if (code !== 'LOOKUP_FAILED' && !STRUCTURAL.has(code ?? '') && !/^SIGN(ATURE|ER)_/.test(code ?? '')) {
+      violations.push(`validator (failing lookups) answered ${code}, expected LOOKUP_FAILED, a structural or a signature code`);
+    }
   } catch (error) {
     violations.push(`validator (failing lookups) rejected: ${describeError(error)}`);
   }
@@ -199,4 +206,58 @@ function withoutSignatureTree(verdict: Verdict): Verdict {
 export function summarize(verdict: Verdict | undefined): string {
   if (!verdict) return '(no verdict)';
   return `${verdict.responseCode} [${verdict.findings.map((f) => `${f.code}${f.path ? `@${f.path}` : ''}`).join(', ')}]`;
+}
+
+// ---- signatures -----------------------------------------------------------------------------------------------
+
+/** Semantics-preserving rewrites that also keep the canonical form (C14N without comments) of the document. */
+export const C14N_PRESERVING: ReadonlySet<Rewrite['op']> = new Set<Rewrite['op']>([
+  'attributeOrder',
+  'quotes',
+  'tagWhitespace',
+  'declaration',
+  'lineEndings',
+  'cdata',
+  'characterReferences',
+  'redeclare',
+]);
+
+/** Semantics-preserving rewrites that change the canonical form: a signature over the original cannot verify. */
+export const C14N_CHANGING: ReadonlySet<Rewrite['op']> = new Set<Rewrite['op']>(['whitespace', 'valueWhitespace', 'prefix', 'base64']);
+
+type Request = NonNullable<Verdict['request']>;
+
+function sameRequest(a: Request | undefined, b: Request | undefined): boolean {
+  const strip = (r: Request | undefined) => {
+    if (!r) return r;
+    const { signature: _signature, ...rest } = r;
+    return rest;
+  };
+  return isDeepStrictEqual(strip(a), strip(b));
+}
+
+/**
+ * Property 8 for a mutant of a signed request (`signed`: the original text), validated with `setup` (which must
+ * configure `signers`). A verified signature must carry the signed request: both the request the rules ran on and
+ * the one `parseRequest` reads from the mutant must equal the original's.
+ */
+export function signedMutantViolations(signed: string, mutant: Input, setup: Setup): { violations: string[]; verified: boolean } {
+  const original = parseRequest(signed);
+  if (!original.ok) return { violations: ['the signed seed does not parse'], verified: false };
+  let verdict: Verdict;
+  try {
+    verdict = validateRequest(mutant, setup.context, setup.options);
+  } catch (error) {
+    return { violations: [`validateRequest threw ${describeError(error)}`], verified: false };
+  }
+  if (verdict.signature?.verified !== true) return { violations: [], verified: false };
+  const violations: string[] = [];
+  if (!sameRequest(verdict.request, original.request)) {
+    violations.push('the signature verified, but the request the rules ran on is not the request that was signed');
+  }
+  const reread = parseRequest(mutant);
+  if (reread.ok && !sameRequest(reread.request, original.request)) {
+    violations.push('the signature verified, but the document reads as another request than the one that was signed');
+  }
+  return { violations, verified: true };
 }

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# `npm run demo`: builds the CLI and runs it the way a user would, on the bundled fixtures.
+# Exit 0 even though the demo shows rejections (duis-validate exits 1 for those).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+npx tsup --silent || exit 2
+run() { echo "\$ duis-validate $*"; node dist/cli.js "$@"; [ $? -le 1 ] || exit 2; echo; }
+
+echo '== Unsigned requests, checked against fixtures/context.example.json'
+run --context fixtures/context.example.json fixtures/requests
+
+echo '== Signed requests, verified against the Users XML-signing certificates (one was tampered with after signing)'
+run --context fixtures/context.example.json \
+  --signers fixtures/pki/xml-sign-supplier.pem --signers fixtures/pki/xml-sign-network-operator-a.pem \
+  fixtures/signed
+
+echo '== Every failing check of one request, as JSON'
+run --context fixtures/context.example.json --mode all --json fixtures/requests/no-by-supplier-wrong-operator.xml

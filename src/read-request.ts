@@ -1,0 +1,101 @@
+import type { UpdateSecurityCredentialsKRPRequest } from './duis/model.js';
+import { readRequest } from './duis/parse-request.js';
+import { finding, type Finding } from './findings.js';
+import {
+  DEFAULT_XML_SIGNING_ROLES,
+  verifySignature,
+  verifySignatureAsync,
+  type Signer,
+  type SignerLookup,
+  type SignerStore,
+  type VerifyResult,
+} from './signature/index.js';
+import type { SignatureCheck } from './verdict.js';
+import { DEFAULT_XML_LIMITS, parseXml, type XmlInput, type XmlLimits } from './xml/parse-xml.js';
+
+export interface ReadOptions {
+  readonly limits?: Partial<XmlLimits>;
+  /**
+   * Certificates that may sign requests (build the store once with `createSignerStore`). When given, every request
+   * must carry a valid DUIS-profile signature by its originator, and the rules run on the signed content.
+   */
+  readonly signers?: SignerStore;
+  /** Subject OU values accepted for a request signer; default `['87']` (User XML signing). */
+  readonly xmlSigningRoles?: readonly string[];
+}
+
+export type ReadResult =
+  | { readonly ok: true; readonly request: UpdateSecurityCredentialsKRPRequest; readonly signature: SignatureCheck }
+  | { readonly ok: false; readonly findings: readonly Finding[]; readonly request?: UpdateSecurityCredentialsKRPRequest };
+
+const NOT_CHECKED: SignatureCheck = Object.freeze({ verified: false, reason: 'no signer certificates configured' });
+
+type Parsed = Extract<ReturnType<typeof parseAndCheck>, { ok: true }>;
+
+/** Bytes -> tree -> structurally checked request, before any signature work. */
+function parseAndCheck(xml: XmlInput, limits: Partial<XmlLimits> | undefined) {
+  const document = parseXml(xml, limits);
+  if (!document.ok) return { ok: false as const, findings: [document.error] };
+  const read = readRequest(document.root);
+  if (!read.ok) return { ok: false as const, findings: read.findings };
+  return { ok: true as const, document, request: read.request };
+}
+
+/**
+ * Once the signature verified, the request is rebuilt from the canonical text that was digested: comments, CDATA,
+ * entity or namespace tricks cannot make the validated content differ from the signed content.
+ */
+function readSigned(parsed: Parsed, verified: VerifyResult, limits: Partial<XmlLimits> | undefined): ReadResult {
+  if (!verified.ok) return { ok: false, findings: [verified.finding], request: parsed.request };
+  // Exclusive C14N re-declares namespaces on the elements that use them: allow for that growth.
+  const maxBytes = Math.max(4 * verified.signedText.length, limits?.maxBytes ?? DEFAULT_XML_LIMITS.maxBytes);
+  const canonical = parseXml(verified.signedText, { ...limits, maxBytes });
+  if (!canonical.ok) return { ok: false, findings: [canonical.error], request: parsed.request };
+  const read = readRequest(canonical.root);
+  if (!read.ok) return { ok: false, findings: read.findings, request: parsed.request };
+  const originator = parsed.request.header.requestId.originator;
+  if (read.request.header.requestId.originator !== originator) {
+    return { ok: false, findings: [differs(`the signed RequestID names ${read.request.header.requestId.originator}, not ${originator}`)] };
+  }
+  const { signature } = parsed.request;
+  return {
+    ok: true,
+    request: { ...read.request, ...(signature ? { signature } : {}) },
+    signature: { verified: true, signer: describeSigner(verified.signer) },
+  };
+}
+
+function differs(detail: string): Finding {
+  return finding('SIGNATURE_INVALID', { detail, path: '/Request/Signature' });
+}
+
+function describeSigner(signer: Signer): Extract<SignatureCheck, { verified: true }>['signer'] {
+  return { entityId: signer.entityId, role: signer.role, issuer: signer.issuer, serialNumber: signer.serialNumber };
+}
+
+/** Parse, structural checks, then (when signers are configured) signature verification. Never throws for input. */
+export function readAndVerify(xml: XmlInput, options: ReadOptions): ReadResult {
+  const parsed = parseAndCheck(xml, options.limits);
+  if (!parsed.ok) return parsed;
+  if (!options.signers) return { ok: true, request: parsed.request, signature: NOT_CHECKED };
+  const verified = verifySignature(parsed.document, options.signers, {
+    originator: parsed.request.header.requestId.originator,
+    xmlSigningRoles: options.xmlSigningRoles ?? DEFAULT_XML_SIGNING_ROLES,
+  });
+  return readSigned(parsed, verified, options.limits);
+}
+
+/** {@link readAndVerify} with an asynchronous signer look-up. */
+export async function readAndVerifyAsync(
+  xml: XmlInput,
+  options: Omit<ReadOptions, 'signers'> & { readonly signers?: SignerStore | SignerLookup },
+): Promise<ReadResult> {
+  const parsed = parseAndCheck(xml, options.limits);
+  if (!parsed.ok) return parsed;
+  if (!options.signers) return { ok: true, request: parsed.request, signature: NOT_CHECKED };
+  const verified = await verifySignatureAsync(parsed.document, options.signers, {
+    originator: parsed.request.header.requestId.originator,
+    xmlSigningRoles: options.xmlSigningRoles ?? DEFAULT_XML_SIGNING_ROLES,
+  });
+  return readSigned(parsed, verified, options.limits);
+}
