@@ -35,8 +35,9 @@ export type {
 } from './duis/model.js';
 export { normaliseEui, parseEui } from './duis/eui.js';
 export { parseRequestId } from './duis/request-id.js';
-export { DEFAULT_XML_LIMITS } from './xml/parse-xml.js';
-export type { XmlInput, XmlLimits } from './xml/parse-xml.js';
+export { DEFAULT_XML_LIMITS, parseXml } from './xml/parse-xml.js';
+export type { XmlInput, XmlLimits, XmlParseResult } from './xml/parse-xml.js';
+export type { XmlAttribute, XmlElement, XmlNode } from './xml/tree.js';
 
 export { DEFAULT_POLICY, definePolicy, DEVICE_TYPES, USER_ROLES } from './policy/index.js';
 export type { DeviceType, MpanRuleDeviceTypes, Policy, PolicyOverrides, TopUpFloorRule, UserRole } from './policy/index.js';
@@ -55,3 +56,26 @@ export type { CertificateCache, DecodeResult, KeyUsage, OrganisationCertificate,
 
 export { buildResponse, isDuisResponseCode } from './response/index.js';
 export type { BuildResponseOptions, BuildResponseResult } from './response/index.js';
+
+export {
+  createSigner,
+  createSignerStore,
+  DEFAULT_XML_SIGNING_ROLES,
+  EcdsaSha256,
+  SignerCertificateError,
+  signRequest,
+  verifySignature,
+  verifySignatureAsync,
+} from './signature/index.js';
+export type {
+  CertificateInput,
+  RequestSigningKey,
+  Signer,
+  SignerLookup,
+  SignerStore,
+  SignRequestOptions,
+  VerifyOptions,
+  VerifyResult,
+} from './signature/index.js';
+export type { ReadOptions } from './read-request.js';
+export type { SignatureCheck } from './verdict.js';

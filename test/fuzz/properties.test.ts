@@ -10,10 +10,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { validateRequest, type ValidationContext } from '../../src/index.js';
 import { exampleContext } from '../support/fixtures.js';
-import { setupArbitrary, stringInputArbitrary, xmlDocumentArbitrary } from './arbitraries.js';
-import { checkAll, checkSync, sameVerdict, summarize } from './invariants.js';
+import { fixtureSigners, setupArbitrary, stringInputArbitrary, xmlDocumentArbitrary } from './arbitraries.js';
+import { C14N_CHANGING, C14N_PRESERVING, checkAll, checkSync, sameVerdict, signedMutantViolations, summarize, type Setup } from './invariants.js';
 import { applyByteMutations, applyMutations, applyRewrites, byteMutationArbitrary, mutationArbitrary, rewriteArbitrary } from './mutators.js';
-import { allSeeds, fixtureSeeds } from './seeds.js';
+import { allSeeds, fixtureSeeds, signedSeeds } from './seeds.js';
 
 const SEED = 0x0d015; // fixed: CI runs the same cases every time
 // A single validation of a 64 KiB input takes well under a millisecond; this only catches a pathological case
@@ -116,5 +116,73 @@ describe('properties over the whole pipeline', () => {
       }),
       { seed: SEED, numRuns: 300 },
     );
+  });
+
+  describe('signed requests, with the fixture XML-signing certificates as signers', () => {
+    const signed = signedSeeds();
+    const context = exampleContext();
+    const options = fc.record({ mode: fc.constantFrom('first' as const, 'all' as const), profile: fc.constantFrom('strict' as const, 'dcc' as const) });
+    const setupFor = (opts: { mode: 'first' | 'all'; profile: 'strict' | 'dcc' }): Setup => ({ context, options: { ...opts, signers: fixtureSigners() } });
+
+    it('the signed fixtures verify and are accepted', () => {
+      expect(signed.length).toBeGreaterThanOrEqual(2);
+      for (const seed of signed) {
+        const verdict = validateRequest(seed.xml, context, { signers: fixtureSigners() });
+        expect(verdict.signature?.verified, seed.name).toBe(true);
+        expect(verdict.accepted, seed.name).toBe(true);
+      }
+    });
+
+    it('structure-aware mutants: a verified signature always carries the request that was signed (600)', () => {
+      let verified = 0;
+      fc.assert(
+        fc.property(fc.nat({ max: signed.length - 1 }), fc.array(mutationArbitrary, { minLength: 1, maxLength: 3 }), options, (i, mutations, opts) => {
+          const seed = signed[i]!;
+          const xml = applyMutations(seed.doc, mutations);
+          const setup = setupFor(opts);
+          const outcome = checkSync(xml, setup);
+          expectNoViolations(outcome.violations, xml);
+          const signature = signedMutantViolations(seed.xml, xml, setup);
+          expectNoViolations(signature.violations, xml);
+          if (signature.verified) verified++;
+        }),
+        { seed: SEED, numRuns: 600 },
+      );
+      // Comments, processing instructions outside the signed content and edits inside KeyInfo keep a signature valid.
+      expect(verified).toBeGreaterThan(10);
+    });
+
+    it('rewrites that keep the canonical form keep the signature verified and the verdict (300)', () => {
+      const preserving = rewriteArbitrary.filter((r) => C14N_PRESERVING.has(r.op));
+      fc.assert(
+        fc.property(fc.nat({ max: signed.length - 1 }), fc.array(preserving, { minLength: 1, maxLength: 4 }), options, (i, rewrites, opts) => {
+          const seed = signed[i]!;
+          const xml = applyRewrites(seed.doc, rewrites);
+          const setup = setupFor(opts);
+          const before = validateRequest(seed.xml, setup.context, setup.options);
+          const outcome = checkSync(xml, setup);
+          expectNoViolations(outcome.violations, xml);
+          if (!sameVerdict(before, outcome.verdict!)) {
+            expect.fail(`verdict changed under ${JSON.stringify(rewrites)} of ${seed.name}: ${summarize(before)} -> ${summarize(outcome.verdict)}\n${xml.slice(0, 3000)}`);
+          }
+        }),
+        { seed: SEED, numRuns: 300 },
+      );
+    });
+
+    it('rewrites that change the canonical form break the signature (200)', () => {
+      const changing = rewriteArbitrary.filter((r) => C14N_CHANGING.has(r.op));
+      fc.assert(
+        fc.property(fc.nat({ max: signed.length - 1 }), fc.array(changing, { minLength: 1, maxLength: 3 }), options, (i, rewrites, opts) => {
+          const seed = signed[i]!;
+          const xml = applyRewrites(seed.doc, rewrites);
+          fc.pre(xml !== seed.xml);
+          const verdict = validateRequest(xml, context, setupFor(opts).options);
+          if (verdict.signature?.verified) expect.fail(`still verified after ${JSON.stringify(rewrites)} of ${seed.name}\n${xml.slice(0, 3000)}`);
+          expect(verdict.findings[0]?.code).toMatch(/^SIGNATURE_/);
+        }),
+        { seed: SEED, numRuns: 200 },
+      );
+    });
   });
 });
