@@ -196,6 +196,8 @@ export const LEXICAL: Readonly<Record<string, readonly string[]>> = {
     '275760-09-13T00:00:01Z',
     '-2030-01-15T00:00:00Z',
     '9999999999-12-31T23:59:59Z',
+    '2147483647-12-31T23:59:59Z',
+    '2147483648-01-01T00:00:00Z',
     '2030-04-31T00:00:00Z',
     '2030-00-10T00:00:00Z',
     '2030-01-00T00:00:00Z',
@@ -320,6 +322,9 @@ const SNIPPETS = [
   '\uFEFF',
   '\u0085',
   '\u00A0',
+  '\u2028',
+  '\u3000',
+  '\u000B',
   '\r',
   '\t',
   ' ',
@@ -493,6 +498,14 @@ const ATTRIBUTE_EDITS: readonly AttributeEdit[] = [
   (e) => void e.attributes.reverse(),
   (e) => void (e.attributes[0] && e.attributes.push({ ...e.attributes[0] })),
   (e) => setAttribute(e, 'zz:a', '1'),
+  (e) => setAttribute(e, 'xmlns::q', 'urn:example'),
+  (e) => setAttribute(e, 'xmlns:', 'urn:example'),
+  (e) => {
+    setAttribute(e, 'xmlns:q', 'urn:example');
+    setAttribute(e, 'q::a', '1');
+  },
+  (e) => setAttribute(e, ':a', '1'),
+  (e) => setAttribute(e, 'a:', '1'),
   (e) => setAttribute(e, '__proto__', 'x'),
   (e) => setAttribute(e, 'constructor', 'x'),
   (e) => setAttribute(e, 'xmlns:xml', 'urn:not-xml'),
@@ -580,7 +593,8 @@ function mutate(doc: XDocument, m: Mutation): void {
     case 'text': {
       const target = pick(leaves, m.at);
       if (!target) return;
-      const own = LEXICAL[localNameOf(target.element.name)] ?? [];
+      const local = localNameOf(target.element.name);
+      const own = Object.hasOwn(LEXICAL, local) ? LEXICAL[local]! : [];
       const choices = [...own, ...GENERIC_TEXT];
       target.element.children = [{ kind: 'text', raw: choices[m.value % choices.length]! }];
       target.element.selfClosing = false;
@@ -745,8 +759,25 @@ function isNamespaceDeclaration(name: string): boolean {
   return name === 'xmlns' || name.startsWith('xmlns:');
 }
 
+/**
+ * Elements inside a ds:Signature. Value-level rewrites leave them alone: the signature profile refuses CDATA,
+ * comments and references in its values by design, and a signer's KeyInfo is outside what the rules read.
+ */
+function signatureContent(doc: XDocument): Set<XElement> {
+  const inside = new Set<XElement>();
+  const mark = (element: XElement): void => {
+    inside.add(element);
+    for (const c of element.children) if (c.kind === 'element') mark(c);
+  };
+  for (const { element } of elementsOf(doc)) if (localNameOf(element.name) === 'Signature' && !inside.has(element)) mark(element);
+  return inside;
+}
+
 function rewrite(doc: XDocument, r: Rewrite): void {
-  const all = elementsOf(doc);
+  const signature = signatureContent(doc);
+  const all = ['valueWhitespace', 'base64', 'cdata', 'splitValue', 'characterReferences'].includes(r.op)
+    ? elementsOf(doc).filter((l) => !signature.has(l.element))
+    : elementsOf(doc);
   switch (r.op) {
     case 'attributeOrder': {
       for (const [i, { element }] of all.entries()) {

@@ -1,15 +1,16 @@
 /**
  * Replays every input `npm run fuzz` saved here (fuzz-<hash>.xml + .json), asserting the properties of
  * test/fuzz/invariants.ts under the setup it failed with; a `rewrite` input must give the verdict of its base
- * request; a `differential` input must no longer be an unexplained disagreement with DUIS XSD V5.4 (when the
- * reference schema is present).
+ * request; a `signature` input must not verify with another request than its signed base; a `parser-differential`
+ * input must read the same to both parsers; a `differential` input must no longer be an unexplained disagreement
+ * with DUIS XSD V5.4 (when the reference schema is present).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { validateRequest } from '../../src/index.js';
 import { OFFICIAL_SCHEMA_AVAILABLE } from '../support/xmllint.js';
 import { toSetup, type SetupSpec } from '../fuzz/arbitraries.js';
 import { describeDisagreement, judge, type DifferentialReport } from '../fuzz/differential.js';
-import { checkAll, sameVerdict, summarize } from '../fuzz/invariants.js';
+import { checkAll, sameVerdict, signedMutantViolations, summarize } from '../fuzz/invariants.js';
 import { allSeeds } from '../fuzz/seeds.js';
 import { loadSavedInputs } from './saved-inputs.js';
 
@@ -21,7 +22,7 @@ const seeds = new Map(allSeeds().map((s) => [s.name, s]));
 describe('saved fuzz inputs', () => {
   it(`${saved.length} saved input(s) load with their notes`, () => {
     for (const s of saved) {
-      expect(['property', 'slow', 'rewrite', 'differential']).toContain(s.note.kind);
+      expect(['property', 'slow', 'rewrite', 'differential', 'parser-differential', 'signature']).toContain(s.note.kind);
       expect(s.note.violations.length).toBeGreaterThan(0);
     }
   });
@@ -31,6 +32,11 @@ describe('saved fuzz inputs', () => {
       const setup = toSetup(note.setup ?? DEFAULT_SETUP);
       const outcome = await checkAll(input, setup);
       expect(outcome.violations).toEqual([]);
+      if (note.kind === 'parser-differential') expect(outcome.notes).toEqual([]);
+      if (note.kind === 'signature' && note.base) {
+        const base = seeds.get(note.base);
+        if (base) expect(signedMutantViolations(base.xml, input, setup).violations).toEqual([]);
+      }
       if (note.kind === 'slow') expect(outcome.slowestMs).toBeLessThan(250);
       if (note.kind === 'rewrite' && note.base) {
         const base = seeds.get(note.base);

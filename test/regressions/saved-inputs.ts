@@ -21,7 +21,11 @@ export type SavedKind =
   /** A semantics-preserving rewrite of `base` changed the verdict. */
   | 'rewrite'
   /** parseRequest and libxml2 (DUIS XSD V5.4) disagree and no documented exception explains it. */
-  | 'differential';
+  | 'differential'
+  /** With signers configured, the signature stage's DOM parser refused a document our parser accepted. */
+  | 'parser-differential'
+  /** A mutant of a signed request verified, but the request validated is not the request that was signed. */
+  | 'signature';
 
 export interface SavedNote {
   readonly kind: SavedKind;
