@@ -139,18 +139,24 @@ export const CODES = {
   LOOKUP_FAILED: { kind: 'library', description: 'A context lookup supplied by the caller failed' },
 } as const satisfies Record<string, { kind: 'success' | 'duis' | 'library'; description: string }>;
 
+/** Any code of the table: `I0`, a DUIS code or a library code. */
 export type Code = keyof typeof CODES;
+/** `success`, `duis` (the DCC answers with it) or `library` (a check of this library). */
 export type CodeKind = (typeof CODES)[Code]['kind'];
+/** The DUIS response codes of the table (including the provisional `E061510`). */
 export type DuisCode = { [K in Code]: (typeof CODES)[K]['kind'] extends 'duis' ? K : never }[Code];
+/** This library's own codes (stable SCREAMING_SNAKE names), for checks DUIS makes under no published code. */
 export type LibraryCode = { [K in Code]: (typeof CODES)[K]['kind'] extends 'library' ? K : never }[Code];
 
 /** The default code of the Certificate Party / MPAN rule (provisional, see {@link CODES}). */
 export const DEFAULT_MPAN_RULE_CODE = 'E061510' satisfies Code;
 
+/** Whether a string is a code of the table. */
 export function isCode(value: string): value is Code {
   return Object.hasOwn(CODES, value);
 }
 
+/** The description of a code in the table, or `undefined` for a code that is not in it. */
 export function describeCode(code: string): string | undefined {
   return isCode(code) ? CODES[code].description : undefined;
 }

@@ -18,11 +18,13 @@ export interface ValidationContext {
   readonly now?: string | Date;
 }
 
+/** A User as the caller describes it (context `users[userId]` or `lookupUser`). */
 export interface UserRecordInput {
   /** DCC User Role: IS, GS, ED, GT, ES, RSA, OU. */
   readonly role: string;
 }
 
+/** A Device as the caller describes it (context `devices[deviceId]` or `lookupDevice`). */
 export interface DeviceRecordInput {
   /** ESME, GSME, GPF, CHF, HCALCS, PPMID, IHD, CAD. */
   readonly type: string;
@@ -32,10 +34,12 @@ export interface DeviceRecordInput {
   readonly networkOperator?: readonly string[];
 }
 
+/** A validated User record. */
 export interface UserRecord {
   readonly role: UserRole;
 }
 
+/** A validated Device record. */
 export interface DeviceRecord {
   readonly type: DeviceType;
   readonly mpan?: string;

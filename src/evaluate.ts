@@ -7,7 +7,9 @@ import { RULES, type DecodedCertificate, type DecodedReplacement, type Facts } f
 import { createCertificateCache, decodeCertificateCached, type CertificateCache } from './smki/index.js';
 import type { SignatureCheck, Verdict } from './verdict.js';
 
+/** `first`: stop at the first failing check (the DCC answers with one code); `all`: report every one. */
 export type Mode = 'first' | 'all';
+/** `strict`: this library's checks are errors; `dcc`: they are warnings, only what the DCC would reject fails. */
 export type Profile = 'strict' | 'dcc';
 
 /** Options shared by `validateRequest` and `createValidator`. */

@@ -1,5 +1,6 @@
 import { CODES, isCode, type Code } from './codes.js';
 
+/** `error` rejects the request; `warning` explains something without rejecting it. */
 export type Severity = 'error' | 'warning';
 
 /** A value involved in a finding: what was expected, what was received, which Entity ID... */

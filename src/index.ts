@@ -46,13 +46,13 @@ export { DISTRIBUTORS, findDistributor, mpanCheckDigit, parseMpanCore } from './
 export type { Distributor, DistributorKind, MpanCore, MpanParseResult } from './mpan/index.js';
 
 export { RULES } from './rules/index.js';
-export type { Rule } from './rules/index.js';
+export type { DecodedCertificate, DecodedReplacement, Facts, Rule } from './rules/index.js';
 
 export { createValidator } from './validator.js';
 export type { Validator, ValidatorConfig } from './validator.js';
 
 export { createCertificateCache, decodeCertificate, ROLE_CODES } from './smki/index.js';
-export type { CertificateCache, DecodeResult, KeyUsage, OrganisationCertificate, RemotePartyRoleCode } from './smki/index.js';
+export type { CertificateCache, CertificateKeyUsage, DecodeResult, KeyUsage, NameAttribute, OrganisationCertificate, RemotePartyRoleCode } from './smki/index.js';
 
 export { buildResponse, isDuisResponseCode } from './response/index.js';
 export type { BuildResponseOptions, BuildResponseResult } from './response/index.js';

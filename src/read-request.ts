@@ -13,6 +13,7 @@ import {
 import type { SignatureCheck } from './verdict.js';
 import { DEFAULT_XML_LIMITS, parseXml, type XmlInput, type XmlLimits } from './xml/parse-xml.js';
 
+/** Options for reading a request: input limits and signature verification. */
 export interface ReadOptions {
   readonly limits?: Partial<XmlLimits>;
   /**

@@ -4,6 +4,7 @@ import { readAndVerify, type ReadOptions } from './read-request.js';
 import type { Verdict } from './verdict.js';
 import type { XmlInput } from './xml/parse-xml.js';
 
+/** Options of {@link validateRequest}: rule options plus input limits and signature verification. */
 export interface ValidateOptions extends RuleOptions, ReadOptions {}
 
 /**

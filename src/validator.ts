@@ -36,6 +36,7 @@ export interface ValidatorConfig extends Omit<ValidateOptions, 'signers'> {
   readonly lookupNetworkOperators?: (distributorId: string) => MaybePromise<readonly string[] | undefined>;
 }
 
+/** A reusable validator; see {@link createValidator}. */
 export interface Validator {
   validate(xml: XmlInput): Promise<Verdict>;
 }

@@ -15,6 +15,7 @@ export interface Verdict {
   readonly signature?: SignatureCheck;
 }
 
+/** Whether the XML signature was verified, and by whom it was made. */
 export type SignatureCheck =
   | {
       readonly verified: true;

@@ -10,6 +10,7 @@ export const REMOTE_PARTY_ROLES = [
   'TransCoS',
   'LoadController',
 ] as const;
+/** The party whose certificates the request replaces (DUIS XSD V5.4 `RemotePartyRole`). */
 export type RemotePartyRole = (typeof REMOTE_PARTY_ROLES)[number];
 
 /**
@@ -17,11 +18,13 @@ export type RemotePartyRole = (typeof REMOTE_PARTY_ROLES)[number];
  * `SupplierOrNetworkOperatorCertificatesKRP`, without the `Certificate` suffix.
  */
 export const CERTIFICATE_SLOTS = ['DigitalSigning', 'KeyAgreement', 'KeyAgreementTopUp'] as const;
+/** The "Certificate Type" of DUIS: which slot a replacement certificate sits in. */
 export type CertificateSlot = (typeof CERTIFICATE_SLOTS)[number];
 
 /** An EUI-64, normalised to upper case and hyphen separated: `90-B3-D5-1F-30-01-00-00`. */
 export type Eui64 = string;
 
+/** A parsed RequestID: `Originator:Target:Counter`. */
 export interface RequestId {
   /** The sending User's ID. */
   readonly originator: Eui64;
@@ -33,6 +36,7 @@ export interface RequestId {
   readonly text: string;
 }
 
+/** The DUIS request Header. */
 export interface RequestHeader {
   readonly requestId: RequestId;
   readonly firstInSequence?: boolean;
@@ -43,6 +47,7 @@ export interface RequestHeader {
   readonly serviceReferenceVariant: string;
 }
 
+/** A certificate carried in the request as base64 DER. */
 export interface EmbeddedCertificate {
   /** DER bytes, decoded from the base64 text. */
   readonly der: Uint8Array;
@@ -52,10 +57,12 @@ export interface EmbeddedCertificate {
   readonly path: string;
 }
 
+/** A replacement certificate with its slot. */
 export interface ReplacementCertificate extends EmbeddedCertificate {
   readonly slot: CertificateSlot;
 }
 
+/** The `ExecutionDateTime` of a future-dated request. */
 export interface ExecutionDateTime {
   /** As written. */
   readonly text: string;
@@ -64,6 +71,7 @@ export interface ExecutionDateTime {
   readonly hasTimezone: boolean;
 }
 
+/** The `UpdateSecurityCredentialsKRP` body, every element of DUIS XSD V5.4 typed. */
 export interface UpdateSecurityCredentialsKRPBody {
   readonly kind: 'UpdateSecurityCredentialsKRP';
   readonly executionDateTime?: ExecutionDateTime;

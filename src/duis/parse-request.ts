@@ -26,10 +26,12 @@ import {
 import { DUIS_NAMESPACE, XMLDSIG_NAMESPACE } from './namespaces.js';
 import { parseRequestId } from './request-id.js';
 
+/** Options of {@link parseRequest}. */
 export interface ParseRequestOptions {
   readonly limits?: Partial<XmlLimits>;
 }
 
+/** The typed request and its tree, or the structural findings (each with a path). */
 export type ParseRequestResult =
   | { readonly ok: true; readonly request: UpdateSecurityCredentialsKRPRequest; readonly root: XmlElement }
   | { readonly ok: false; readonly findings: readonly Finding[]; readonly root?: XmlElement };

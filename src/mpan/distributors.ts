@@ -10,6 +10,7 @@
  */
 export type DistributorKind = 'DNO' | 'IDNO';
 
+/** A licensed electricity distributor: the first two digits of an MPAN core. */
 export interface Distributor {
   /** Two ASCII digits, e.g. `'10'`. */
   readonly id: string;

@@ -1,6 +1,7 @@
 import { mpanCheckDigit } from './check-digit.js';
 import { findDistributor, type Distributor } from './distributors.js';
 
+/** A verified MPAN core. */
 export interface MpanCore {
   /** The 13 digits, spaces removed. */
   readonly core: string;
@@ -14,6 +15,7 @@ export interface MpanCore {
 
 export type MpanParseFailureReason = 'format' | 'check-digit';
 
+/** The MPAN core, or why it is not one (`format` or `check-digit`) with a precise message. */
 export type MpanParseResult =
   | { readonly ok: true; readonly mpan: MpanCore }
   | { readonly ok: false; readonly reason: MpanParseFailureReason; readonly message: string };

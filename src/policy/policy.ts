@@ -18,6 +18,7 @@ export type UserRole = (typeof USER_ROLES)[number];
 
 /** Smart-metering device types (DOMAIN.md section 3). */
 export const DEVICE_TYPES = ['ESME', 'GSME', 'GPF', 'CHF', 'HCALCS', 'PPMID', 'IHD', 'CAD'] as const;
+/** Smart-metering Device Types. */
 export type DeviceType = (typeof DEVICE_TYPES)[number];
 
 /** One row of the E061504 table: the top-up floor number is applicable for `role` on these device types. */

@@ -9,6 +9,7 @@ export const DEFAULT_RESPONSE_SCHEMA_VERSION = '5.4';
 const SERVICE_REFERENCE = '6.15';
 const SERVICE_REFERENCE_VARIANT = '6.15.1';
 
+/** Options of {@link buildResponse}. */
 export interface BuildResponseOptions {
   /** The `ResponseDateTime`; default the clock. */
   readonly now?: Date;
@@ -16,6 +17,7 @@ export interface BuildResponseOptions {
   readonly schemaVersion?: string;
 }
 
+/** The Response XML, or why there is none (an accepted request, or a rejection without a DUIS code). */
 export type BuildResponseResult =
   | { readonly ok: true; readonly xml: string }
   | {

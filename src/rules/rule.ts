@@ -10,6 +10,7 @@ export interface DecodedCertificate {
   readonly result: DecodeResult;
 }
 
+/** A replacement certificate with its decoding and its slot. */
 export interface DecodedReplacement extends DecodedCertificate {
   readonly slot: CertificateSlot;
 }

@@ -25,6 +25,7 @@ export type RequestSigningKey =
       readonly certificate: CertificateInput;
     };
 
+/** Options of {@link signRequest}. */
 export interface SignRequestOptions {
   /**
    * `exclusive` (default): Transforms enveloped-signature then exc-c14n, the profile DOMAIN.md describes.

@@ -15,6 +15,7 @@ export interface SignedDocument {
   readonly text: string;
 }
 
+/** Options of {@link verifySignature}. */
 export interface VerifyOptions {
   /** The RequestID originator (EUI-64, any case, hyphens optional): the signer's Entity ID must equal it. */
   readonly originator: string;
@@ -28,6 +29,7 @@ export interface VerifyOptions {
   readonly maxCanonicalLength?: number;
 }
 
+/** The signer and the exact canonical text that was digested, or the finding that says why not. */
 export type VerifyResult =
   | {
       readonly ok: true;
@@ -41,6 +43,7 @@ export type VerifyResult =
     }
   | { readonly ok: false; readonly finding: Finding };
 
+/** Subject OU of the certificates allowed to sign requests: `87`, User XML signing (SMKI test PKI). */
 export const DEFAULT_XML_SIGNING_ROLES: readonly string[] = Object.freeze(['87']);
 
 /**

@@ -2,6 +2,7 @@ import { malformed } from './certificate-fault.js';
 import { OID, readOid } from './oid.js';
 import { TAG, UNIVERSAL, expectUniversal, toHex, type DerNode } from './strict-der.js';
 
+/** One attribute of a distinguished name: its type OID and its string value. */
 export interface NameAttribute {
   /** Attribute type OID, e.g. `2.5.4.11`. */
   readonly type: string;

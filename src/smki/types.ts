@@ -11,6 +11,7 @@ export type KeyUsage = 'digitalSignature' | 'keyAgreement';
  */
 export type CertificateKeyUsage = KeyUsage | 'keyCertSign';
 
+/** A strictly decoded SMKI organisation certificate (or CA / XML-signing certificate of the same profile). */
 export interface OrganisationCertificate {
   /** From the subject OU (2.5.4.11). */
   readonly remotePartyRole: RemotePartyRoleCode;
@@ -53,6 +54,7 @@ export interface OrganisationCertificate {
   readonly der: Uint8Array;
 }
 
+/** The decoded certificate, or the finding that says why it is not a strict SMKI organisation certificate. */
 export type DecodeResult =
   | { readonly ok: true; readonly certificate: OrganisationCertificate }
   | { readonly ok: false; readonly error: Finding };

@@ -3,6 +3,7 @@ import { finding, type Finding } from '../findings.js';
 import { decodeReferences } from './references.js';
 import type { XmlAttribute, XmlElement, XmlNode } from './tree.js';
 
+/** Limits applied before any parsing work. */
 export interface XmlLimits {
   /** Largest accepted document, in UTF-8 bytes. A legitimate 6.15.1 request is under 8 KB. */
   readonly maxBytes: number;
@@ -10,10 +11,13 @@ export interface XmlLimits {
   readonly maxDepth: number;
 }
 
+/** Default limits: 64 KiB (a legitimate 6.15.1 request is under 8 KB) and 32 levels of nesting. */
 export const DEFAULT_XML_LIMITS: XmlLimits = { maxBytes: 64 * 1024, maxDepth: 32 };
 
+/** A document as text, or as UTF-8 bytes (`Buffer` or `Uint8Array`). */
 export type XmlInput = string | Uint8Array;
 
+/** The namespace-resolved tree and its text, or the finding that says why the input is not acceptable XML. */
 export type XmlParseResult =
   | { readonly ok: true; readonly root: XmlElement; readonly text: string }
   | { readonly ok: false; readonly error: Finding };

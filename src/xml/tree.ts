@@ -9,6 +9,7 @@ export interface XmlAttribute {
   readonly value: string;
 }
 
+/** An element, with its namespace resolved to a URI. */
 export interface XmlElement {
   readonly type: 'element';
   /** Resolved namespace URI, or `null` when the element is in no namespace. */
@@ -32,6 +33,7 @@ export interface XmlMisc {
   readonly value: string;
 }
 
+/** Any node of the tree. */
 export type XmlNode = XmlElement | XmlText | XmlMisc;
 
 export function childElements(element: XmlElement): XmlElement[] {

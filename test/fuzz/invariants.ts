@@ -10,7 +10,8 @@
  *    structural finding;
  * 6. the async validator (static context, or the same knowledge through async lookups) gives the same verdict as
  *    `validateRequest`; a failing lookup gives `LOOKUP_FAILED`, never a rejected promise;
- * 7. no finding reports a defect of the library itself (the certificate decoder catching an unexpected exception);
+ * 7. no finding reports a defect of the library itself (the certificate decoder catching an unexpected exception),
+ *    and no input reaches a prototype (Object.prototype and Array.prototype keep their own properties);
  * 8. with signers configured, a verified signature vouches for what is validated: the request the rules saw, and
  *    the request the document reads as, are the request that was signed (no wrapping, comment or parser trick);
  *    rewrites that keep the canonical form keep the signature verified, rewrites that change it break it.
@@ -53,6 +54,12 @@ const STRUCTURAL = new Set(['INPUT_INVALID', 'XML_TOO_LARGE', 'XML_TOO_DEEP', 'X
 // decodeCertificate turns an unexpected exception into this message instead of throwing: it is a decoder defect.
 const DEFECT = /could not be decoded \(/;
 const PARSER_DIFFERENTIAL = /XML-DSig DOM parser/;
+
+const PROTOTYPES = [Object.prototype, Array.prototype, Function.prototype] as const;
+const prototypeShapes = PROTOTYPES.map((p) => Reflect.ownKeys(p).length);
+function prototypesTouched(): boolean {
+  return PROTOTYPES.some((p, i) => Reflect.ownKeys(p).length !== prototypeShapes[i]);
+}
 
 // One cache shared by every check, as in a long-running process.
 const sharedCache = createCertificateCache(256);
@@ -102,6 +109,7 @@ export function checkSync(input: Input, setup: Setup = {}): SyncOutcome {
   const parsed2 = timed(() => parseRequest(input, options.limits ? { limits: options.limits } : {}));
   const slowestMs = Math.max(cold.ms, warm1.ms, warm2.ms, parsed1.ms, parsed2.ms);
 
+  if (prototypesTouched()) violations.push('a prototype gained or lost a property during validation (prototype pollution)');
   for (const [label, r] of [['validateRequest', cold], ['validateRequest (warm cache)', warm1], ['validateRequest (again)', warm2], ['parseRequest', parsed1], ['parseRequest (again)', parsed2]] as const) {
     if ('error' in r && r.error !== undefined) violations.push(`${label} threw ${describeError(r.error)}`);
   }

@@ -449,7 +449,7 @@ function contains(ancestor: XElement, element: XElement): boolean {
   return ancestor.children.some((c) => c.kind === 'element' && contains(c, element));
 }
 
-type AttributeEdit = (element: XElement, root: XElement) => void;
+type AttributeEdit = (element: XElement) => void;
 
 const ATTRIBUTE_EDITS: readonly AttributeEdit[] = [
   (e) => void (e.attributes = e.attributes.filter((a) => a.name !== 'schemaVersion')),
@@ -480,6 +480,11 @@ const ATTRIBUTE_EDITS: readonly AttributeEdit[] = [
   (e) => {
     setAttribute(e, 'xmlns:xsi', XSI_NAMESPACE);
     setAttribute(e, 'xsi:type', 'sr:Certificate');
+  },
+  (e) => {
+    setAttribute(e, 'xmlns:xsi', XSI_NAMESPACE);
+    setAttribute(e, 'xmlns:xs', XS_NAMESPACE);
+    setAttribute(e, 'xsi:type', 'xs:boolean');
   },
   (e) => {
     setAttribute(e, 'xmlns:xsi', XSI_NAMESPACE);
@@ -609,7 +614,7 @@ function mutate(doc: XDocument, m: Mutation): void {
     }
     case 'attribute': {
       const target = pick(all, m.at);
-      if (target) ATTRIBUTE_EDITS[m.edit % ATTRIBUTE_EDITS.length]!(target.element, doc.root);
+      if (target) ATTRIBUTE_EDITS[m.edit % ATTRIBUTE_EDITS.length]!(target.element);
       return;
     }
     case 'truncateBase64': {
