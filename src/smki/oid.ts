@@ -1,3 +1,4 @@
+import { malformed } from './certificate-fault.js';
 import type { DerNode } from './strict-der.js';
 
 /** Object identifiers the SMKI organisation certificate profile names. */
@@ -22,9 +23,16 @@ export const OID = {
 const memo = new Map<string, string>();
 const MEMO_LIMIT = 512;
 
+// Every OID of the profile encodes in under 16 bytes; the longest registered OIDs (UUID-based 2.25 arcs) in 19.
+// Decoding a long arc is quadratic (bigint shifts), so an attacker-sized OID is refused before it is decoded.
+const MAX_OID_BYTES = 64;
+
 /** Dotted form of an OBJECT IDENTIFIER whose encoding the DER reader has already checked. */
 export function readOid(bytes: Uint8Array, node: DerNode): string {
   const raw = bytes.subarray(node.contentStart, node.end);
+  if (raw.length > MAX_OID_BYTES) {
+    malformed(`an OBJECT IDENTIFIER of ${raw.length} bytes (at most ${MAX_OID_BYTES})`, { offset: node.start });
+  }
   const key = String.fromCharCode(...raw);
   const known = memo.get(key);
   if (known !== undefined) return known;
