@@ -46,6 +46,10 @@ export const CODES = {
   INPUT_INVALID: { kind: 'library', description: 'The input is not a string, Buffer or Uint8Array of UTF-8 XML' },
   XML_TOO_LARGE: { kind: 'library', description: 'The document is larger than the configured size limit' },
   XML_TOO_DEEP: { kind: 'library', description: 'The document nests elements deeper than the configured limit' },
+  XML_TOO_MANY_ATTRIBUTES: {
+    kind: 'library',
+    description: 'An element carries more attributes than the configured limit',
+  },
   XML_DTD_FORBIDDEN: {
     kind: 'library',
     description: 'The document contains a DOCTYPE or entity declaration; DUIS requests never do',

@@ -32,8 +32,10 @@ export function parseNonNegativeInteger(text: string, max: bigint): bigint | und
 /** xs:positiveInteger restricted to [min, max] (e.g. DUIS `CommandVariant` 1..9). Returns a number. */
 export function parseSmallPositiveInteger(text: string, min: number, max: number): number | undefined {
   const value = collapse(text);
-  if (!/^\+?[0-9]{1,20}$/.test(value)) return undefined;
-  const parsed = Number(value.replace(/^\+/, ''));
+  // Leading zeros do not change an xs:positiveInteger value (`000000000000000000004` is 4).
+  const match = /^\+?0*([0-9]{1,15})$/.exec(value);
+  if (!match) return undefined;
+  const parsed = Number(match[1]);
   return parsed >= min && parsed <= max ? parsed : undefined;
 }
 

@@ -1,7 +1,8 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLParser } from 'fast-xml-parser';
 import { finding, type Finding } from '../findings.js';
 import { decodeReferences } from './references.js';
 import type { XmlAttribute, XmlElement, XmlNode } from './tree.js';
+import { checkWellFormed } from './well-formed.js';
 
 /** Limits applied before any parsing work. */
 export interface XmlLimits {
@@ -9,10 +10,15 @@ export interface XmlLimits {
   readonly maxBytes: number;
   /** Deepest accepted element nesting. A signed 6.15.1 request nests 6 levels. */
   readonly maxDepth: number;
+  /**
+   * Most attributes (namespace declarations included) on one element. DUIS requests carry at most 4;
+   * fast-xml-parser's cost grows faster than linearly with the attributes of one element.
+   */
+  readonly maxAttributes: number;
 }
 
-/** Default limits: 64 KiB (a legitimate 6.15.1 request is under 8 KB) and 32 levels of nesting. */
-export const DEFAULT_XML_LIMITS: XmlLimits = { maxBytes: 64 * 1024, maxDepth: 32 };
+/** Default limits: 64 KiB (a legitimate 6.15.1 request is under 8 KB), 32 levels of nesting, 16 attributes. */
+export const DEFAULT_XML_LIMITS: XmlLimits = { maxBytes: 64 * 1024, maxDepth: 32, maxAttributes: 16 };
 
 /** A document as text, or as UTF-8 bytes (`Buffer` or `Uint8Array`). */
 export type XmlInput = string | Uint8Array;
@@ -67,7 +73,9 @@ function parserFor(maxDepth: number): XMLParser {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
-function fail(code: 'INPUT_INVALID' | 'XML_TOO_LARGE' | 'XML_TOO_DEEP' | 'XML_DTD_FORBIDDEN' | 'XML_MALFORMED', detail: string, params?: Finding['params']): XmlParseResult {
+function fail(
+  code: 'INPUT_INVALID' | 'XML_TOO_LARGE' | 'XML_TOO_DEEP' | 'XML_TOO_MANY_ATTRIBUTES' | 'XML_DTD_FORBIDDEN' | 'XML_MALFORMED',
+  detail: string, params?: Finding['params']): XmlParseResult {
   return { ok: false, error: finding(code, { detail, ...(params ? { params } : {}) }) };
 }
 
@@ -75,11 +83,11 @@ function fail(code: 'INPUT_INVALID' | 'XML_TOO_LARGE' | 'XML_TOO_DEEP' | 'XML_DT
  * Parses untrusted bytes into a namespace-resolved tree, or explains why not.
  *
  * Order matters: the size limit runs before anything reads the document, the DTD check before the parser can see a
- * declaration, and well-formedness (fast-xml-parser's validator, which reports line and column) before the
- * lenient parser, which would otherwise accept mismatched or unclosed tags.
+ * declaration, and strict well-formedness (`well-formed.ts`: nesting, names, depth, attribute count) before
+ * fast-xml-parser, which would otherwise accept mismatched or unclosed tags and drop text after the root.
  */
 export function parseXml(input: XmlInput, limits: Partial<XmlLimits> = {}): XmlParseResult {
-  const { maxBytes, maxDepth } = { ...DEFAULT_XML_LIMITS, ...limits };
+  const { maxBytes, maxDepth, maxAttributes } = { ...DEFAULT_XML_LIMITS, ...limits };
 
   let text: string;
   if (typeof input === 'string') {
@@ -112,10 +120,18 @@ export function parseXml(input: XmlInput, limits: Partial<XmlLimits> = {}): XmlP
     });
   }
 
-  const wellFormed = XMLValidator.validate(text, { allowBooleanAttributes: false });
-  if (wellFormed !== true) {
-    const { msg, line, col } = wellFormed.err;
-    return fail('XML_MALFORMED', `${msg} (line ${line}, column ${col})`, { line, column: col });
+  const wellFormed = checkWellFormed(text, { maxDepth, maxAttributes });
+  if (!wellFormed.ok) {
+    const { line, column } = position(text, wellFormed.offset);
+    const where = `(line ${line}, column ${column})`;
+    switch (wellFormed.kind) {
+      case 'too-deep':
+        return fail('XML_TOO_DEEP', `${wellFormed.message} ${where}`, { limit: maxDepth, line, column });
+      case 'too-many-attributes':
+        return fail('XML_TOO_MANY_ATTRIBUTES', `${wellFormed.message} ${where}`, { limit: maxAttributes, line, column });
+      case 'malformed':
+        return fail('XML_MALFORMED', `${wellFormed.message} ${where}`, { line, column });
+    }
   }
 
   let nodes: unknown;
@@ -131,7 +147,6 @@ export function parseXml(input: XmlInput, limits: Partial<XmlLimits> = {}): XmlP
 
   const built = buildDocument(nodes as RawNode[]);
   if (typeof built === 'string') return fail('XML_MALFORMED', built);
-  if (!endsWithRoot(text, built)) return fail('XML_MALFORMED', 'content follows the root element');
   return { ok: true, root: built, text };
 }
 
@@ -248,10 +263,12 @@ function innerText(value: unknown): string {
   return Array.isArray(value) ? value.map((part: RawNode) => String(part[TEXT] ?? '')).join('') : '';
 }
 
-// fast-xml-parser silently drops character data after the root element; DUIS documents end with the root.
-function endsWithRoot(text: string, root: XmlElement): boolean {
-  const tail = text.trimEnd();
-  if (root.children.length === 0 && tail.endsWith('/>')) return true;
-  const start = tail.lastIndexOf('</');
-  return start !== -1 && tail.endsWith('>') && tail.slice(start + 2, -1).trimEnd() === root.name;
+function position(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
 }

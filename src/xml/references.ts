@@ -12,14 +12,17 @@ export function decodeReferences(raw: string): string | undefined {
   let from = 0;
   while (amp !== -1) {
     const semi = raw.indexOf(';', amp + 1);
-    if (semi === -1 || semi - amp > 12) return undefined;
+    if (semi === -1) return undefined;
     const name = raw.slice(amp + 1, semi);
     let decoded: string | undefined;
     if (name.charCodeAt(0) === 0x23 /* # */) {
       const hex = name[1] === 'x';
       const digits = name.slice(hex ? 2 : 1);
       if (!(hex ? /^[0-9A-Fa-f]+$/ : /^[0-9]+$/).test(digits)) return undefined;
-      const codePoint = Number.parseInt(digits, hex ? 16 : 10);
+      // Leading zeros are allowed in any number (`&#0000000000032;` is a space); a long value is not a Char.
+      const significant = digits.replace(/^0+(?=.)/, '');
+      if (significant.length > 7) return undefined;
+      const codePoint = Number.parseInt(significant, hex ? 16 : 10);
       if (!isXmlChar(codePoint)) return undefined;
       decoded = String.fromCodePoint(codePoint);
     } else {

@@ -120,19 +120,23 @@ export const EXCEPTIONS: readonly Exception[] = [
     example: (base) => base.replace(/^(<\?xml[^>]*\?>)?/, (decl) => `${decl}<!DOCTYPE Request>`),
   },
   {
-    name: 'misc-after-root',
+    name: 'xsi-type',
     kind: 'deliberately stricter',
     why:
-      'a comment or processing instruction after the root element is well-formed XML, but a DUIS request ends with ' +
-      'its root: anything after it is refused (XML_MALFORMED "content follows the root element")',
-    explainsFinding: (f) => f.code === 'XML_MALFORMED' && f.message.includes('content follows the root element'),
-    example: (base) => `${base.trimEnd()}<!-- trailing -->`,
+      'xsi:type naming the declared type (or a built-in it restricts) is schema-valid, but no DUIS request needs it and ' +
+      'honouring it means resolving QNames in attribute values: any attribute other than xsi:schemaLocation is refused',
+    explainsFinding: (f) => f.code === 'SCHEMA_VIOLATION' && /attribute [\w:]*type is not allowed/.test(f.message),
+    example: (base) =>
+      base.replace(
+        /<([\w.-]+:)?ApplyTimeBasedCPVChecks>/,
+        '<$1ApplyTimeBasedCPVChecks xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xs="http://www.w3.org/2001/XMLSchema" xsi:type="xs:boolean">',
+      ),
   },
   {
     name: 'limits',
     kind: 'deliberately stricter',
-    why: 'inputs over the size limit (64 KiB) or nesting deeper than the depth limit (32) are refused before parsing; the XSD has no such limits',
-    explainsFinding: (f) => f.code === 'XML_TOO_LARGE' || f.code === 'XML_TOO_DEEP',
+    why: 'inputs over the size limit (64 KiB), nesting deeper than the depth limit (32) or with more than 16 attributes on one element are refused before parsing; the XSD has no such limits',
+    explainsFinding: (f) => f.code === 'XML_TOO_LARGE' || f.code === 'XML_TOO_DEEP' || f.code === 'XML_TOO_MANY_ATTRIBUTES',
     example: (base) => base.replace(/(<([\w.-]+:)?Header>)/, `$1<!--${' '.repeat(70_000)}-->`),
   },
   {

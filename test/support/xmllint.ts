@@ -111,7 +111,7 @@ function parseOutput(output: string, docs: readonly SchemaDocument[], fileNames:
       current = undefined;
       continue;
     }
-    const located = /^(doc-\d{4}\.xml):(\d+): (.*)$/.exec(line);
+    const located = /^(doc-\d{4}\.xml):(\d+): ([\s\S]*)$/.exec(line);
     if (located && index.has(located[1]!)) {
       current = index.get(located[1]!)!;
       errors[current]!.push(`line ${located[2]}: ${located[3]}`);
