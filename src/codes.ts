@@ -6,6 +6,10 @@
  * - `library`: a check of this library that the DCC does not make (or makes under no published code).
  *   Library codes are stable SCREAMING_SNAKE names.
  *
+ * `strictOnly`: a certificate sanity check the DCC is not known to make; profile `dcc` reports it as a warning.
+ * Everything else the DCC cannot act on (bad XML, an empty certificate set, an ExecutionDateTime without a
+ * timezone, a bad signature) stays an error in both profiles.
+ *
  * Nothing else in the code base spells a code: import it from here.
  */
 export const CODES = {
@@ -73,34 +77,41 @@ export const CODES = {
   },
 
   // --- certificates -------------------------------------------------------------------------
-  CERTIFICATE_MALFORMED: { kind: 'library', description: 'The certificate is not strict DER X.509' },
+  CERTIFICATE_MALFORMED: { kind: 'library', description: 'The certificate is not strict DER X.509', strictOnly: true },
   CERTIFICATE_PROFILE: {
     kind: 'library',
     description: 'The certificate does not follow the SMKI organisation certificate profile',
+    strictOnly: true,
   },
   CERTIFICATE_NOT_ORGANISATION: {
     kind: 'library',
     description: 'A device certificate was found where an organisation certificate is expected',
+    strictOnly: true,
   },
   CERTIFICATE_ROLE_MISMATCH: {
     kind: 'library',
     description: "The certificate's Remote Party Role (subject OU) is not the request's RemotePartyRole",
+    strictOnly: true,
   },
   CERTIFICATE_KEY_USAGE_MISMATCH: {
     kind: 'library',
     description: "The certificate's key usage does not fit the slot it is placed in",
+    strictOnly: true,
   },
   CERTIFICATE_ENTITY_INCONSISTENT: {
     kind: 'library',
     description: 'The replacement certificates do not all carry the same Entity Identifier',
+    strictOnly: true,
   },
   CERTIFICATE_PATH_MISMATCH: {
     kind: 'library',
     description: "The certificate's Authority Key Identifier matches no certification path certificate",
+    strictOnly: true,
   },
   CERTIFICATE_NOT_VALID_NOW: {
     kind: 'library',
     description: 'The certificate is not valid at the time of the check (notBefore/notAfter)',
+    strictOnly: true,
   },
 
   // --- MPAN rule: why it did not fire (warnings) -----------------------------------------------
@@ -141,7 +152,7 @@ export const CODES = {
   // --- caller context -------------------------------------------------------------------------
   CONTEXT_INVALID: { kind: 'library', description: 'The validation context is invalid' },
   LOOKUP_FAILED: { kind: 'library', description: 'A context lookup supplied by the caller failed' },
-} as const satisfies Record<string, { kind: 'success' | 'duis' | 'library'; description: string }>;
+} as const satisfies Record<string, { kind: 'success' | 'duis' | 'library'; description: string; strictOnly?: true }>;
 
 /** Any code of the table: `I0`, a DUIS code or a library code. */
 export type Code = keyof typeof CODES;
@@ -163,4 +174,9 @@ export function isCode(value: string): value is Code {
 /** The description of a code in the table, or `undefined` for a code that is not in it. */
 export function describeCode(code: string): string | undefined {
   return isCode(code) ? CODES[code].description : undefined;
+}
+
+/** Whether profile `dcc` turns this code into a warning (see `strictOnly` in {@link CODES}). */
+export function isStrictOnly(code: string): boolean {
+  return isCode(code) && 'strictOnly' in CODES[code];
 }

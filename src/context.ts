@@ -6,6 +6,10 @@ import { DEVICE_TYPES, USER_ROLES, type DeviceType, type UserRole } from './poli
 /**
  * What the caller knows and the request does not. JSON-serialisable: the same shape for the API and the CLI's
  * `--context FILE`. EUIs (keys and values) are matched case-insensitively, with or without hyphens.
+ *
+ * A context object is validated and indexed the first time it is used, and that index is reused for every later
+ * request given the same object: treat it as an immutable snapshot and pass a new object when the data changes
+ * (or use `createValidator` with lookups for live data).
  */
 export interface ValidationContext {
   /** DCC Users by User ID (the RequestID originator). */

@@ -1,4 +1,4 @@
-import { CODES, DEFAULT_MPAN_RULE_CODE, isCode } from './codes.js';
+import { DEFAULT_MPAN_RULE_CODE, isStrictOnly } from './codes.js';
 import type { DeviceRecord, UserRecord } from './context.js';
 import type { EmbeddedCertificate, Eui64, UpdateSecurityCredentialsKRPRequest } from './duis/model.js';
 import type { Finding } from './findings.js';
@@ -18,12 +18,15 @@ export interface RuleOptions {
   readonly mode?: Mode;
   /**
    * `strict` (default): this library's certificate checks are errors. `dcc`: only what the DCC would reject fails;
-   * library checks after the DUIS codes become warnings.
+   * the certificate sanity checks (codes marked `strictOnly`) become warnings.
    */
   readonly profile?: Profile;
   /** The 6.15.1 policy tables; default {@link DEFAULT_POLICY}. Build a custom one with `definePolicy`. */
   readonly policy?: Policy;
-  /** Code of the Certificate Party / MPAN rule; default `E061510` (provisional: the proposal writes `Exxxxxx`). */
+  /**
+   * Code of the Certificate Party / MPAN rule; default `E061510` (provisional: the proposal writes `Exxxxxx`).
+   * Must be `E` followed by digits: anything else throws a TypeError.
+   */
   readonly mpanRuleCode?: string;
   /** Check certificate validity periods against the clock even when the context gives no `now`. */
   readonly checkValidity?: boolean;
@@ -78,14 +81,14 @@ export function evaluate(
     },
     policy: options.policy ?? DEFAULT_POLICY,
     ...(validityTime ? { validityTime } : {}),
-    mpanRuleCode: options.mpanRuleCode ?? DEFAULT_MPAN_RULE_CODE,
+    mpanRuleCode: mpanRuleCode(options.mpanRuleCode),
   };
 
   const findings: Finding[] = [];
   for (const rule of RULES) {
     let failed = false;
     for (const result of rule.check(facts)) {
-      const demoted = demote && result.severity === 'error' && isCode(result.code) && CODES[result.code].kind === 'library';
+      const demoted = demote && result.severity === 'error' && isStrictOnly(result.code);
       findings.push(demoted ? { ...result, severity: 'warning' } : result);
       if (!demoted && result.severity === 'error') failed = true;
     }
@@ -107,4 +110,16 @@ export function verdictOf(
     ...(request ? { request } : {}),
     ...(signature ? { signature } : {}),
   };
+}
+
+/**
+ * The MPAN rule's code must read as a DUIS error code (`E` and digits): anything else would make verdicts lie
+ * (`I0` as a rejection). A wrong option is a configuration error, so it throws.
+ */
+function mpanRuleCode(code: string | undefined): string {
+  if (code === undefined) return DEFAULT_MPAN_RULE_CODE;
+  if (typeof code !== 'string' || !/^E[0-9]+$/.test(code)) {
+    throw new TypeError(`mpanRuleCode must be a DUIS error code like ${DEFAULT_MPAN_RULE_CODE}, got ${JSON.stringify(code)}`);
+  }
+  return code;
 }

@@ -9,10 +9,11 @@ import {
   type UserRecordInput,
   type ValidationContext,
 } from './context.js';
-import type { Eui64 } from './duis/model.js';
+import type { Eui64, UpdateSecurityCredentialsKRPRequest } from './duis/model.js';
 import { evaluate, verdictOf } from './evaluate.js';
 import { finding, type Finding } from './findings.js';
 import { parseMpanCore } from './mpan/index.js';
+import { DEFAULT_POLICY, mpanRuleFuel } from './policy/index.js';
 import { readAndVerifyAsync } from './read-request.js';
 import type { SignerLookup, SignerStore } from './signature/index.js';
 import type { ValidateOptions } from './validate.js';
@@ -76,8 +77,15 @@ export function createValidator(config: ValidatorConfig = {}): Validator {
     return record === undefined ? undefined : resolveDevice(id, record, findings)?.[1];
   }
 
-  async function findNetworkOperators(device: DeviceRecord | undefined, findings: Finding[]) {
-    const mpan = device && !device.networkOperator && device.mpan ? parseMpanCore(device.mpan) : undefined;
+  // Only the Certificate Party / MPAN rule reads the registry, and only for a Network Operator replacement on a
+  // device whose registration data names no operator: a registry outage must not block other requests.
+  async function findNetworkOperators(request: UpdateSecurityCredentialsKRPRequest, device: DeviceRecord | undefined, findings: Finding[]) {
+    const needed =
+      device?.mpan !== undefined &&
+      !device.networkOperator?.length &&
+      request.body.remotePartyRole === 'NetworkOperator' &&
+      mpanRuleFuel(config.policy ?? DEFAULT_POLICY, device.type) === 'electricity';
+    const mpan = needed ? parseMpanCore(device.mpan!) : undefined;
     if (!lookupNetworkOperators || !mpan?.ok) return networkOperators;
     const { distributorId } = mpan.mpan;
     const entities = await lookup('lookupNetworkOperators', distributorId, () => lookupNetworkOperators(distributorId));
@@ -94,7 +102,7 @@ export function createValidator(config: ValidatorConfig = {}): Validator {
       const findings: Finding[] = [];
       try {
         const [user, device] = await Promise.all([findUser(originator, findings), findDevice(target, findings)]);
-        const registry = await findNetworkOperators(device, findings);
+        const registry = await findNetworkOperators(parsed.request, device, findings);
         if (findings.length > 0) return verdictOf(findings, parsed.request);
         return evaluate(
           parsed.request,

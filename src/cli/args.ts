@@ -77,7 +77,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     return { kind: 'error', message: `--response prints DUIS Response XML and cannot be combined with --format ${format}` };
   }
   const mpanRuleCode = values['mpan-rule-code'];
-  if (mpanRuleCode !== undefined && !/^[A-Za-z][A-Za-z0-9_]*$/.test(mpanRuleCode)) {
+  if (mpanRuleCode !== undefined && !/^E[0-9]+$/.test(mpanRuleCode)) {
     return { kind: 'error', message: `--mpan-rule-code must be a code such as ${DEFAULT_MPAN_RULE_CODE} (got '${mpanRuleCode}')` };
   }
   if (values.context === '') return { kind: 'error', message: '--context needs a file name' };

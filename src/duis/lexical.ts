@@ -24,8 +24,11 @@ export function parseBoolean(text: string): boolean | undefined {
 /** xs:nonNegativeInteger, bounded above (inclusive). */
 export function parseNonNegativeInteger(text: string, max: bigint): bigint | undefined {
   const value = collapse(text);
-  if (!/^(?:\+?[0-9]+|-0+)$/.test(value)) return undefined;
-  const parsed = BigInt(value.replace(/^[+-]/, ''));
+  // Leading zeros are allowed; past 20 significant digits no bound here can be met, and BigInt of an
+  // attacker-sized number is superlinear.
+  const match = /^(?:\+?0*([0-9]{1,20})|-0+)$/.exec(value);
+  if (!match) return undefined;
+  const parsed = BigInt(match[1] ?? '0');
   return parsed <= max ? parsed : undefined;
 }
 

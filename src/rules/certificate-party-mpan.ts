@@ -63,7 +63,7 @@ export const certificatePartyMpan: Rule = {
 function allowedEntities(facts: Facts, fuel: 'electricity' | 'gas'): Allowed | { skipped: readonly Finding[] } {
   const device = facts.device!;
   const deviceId = facts.request.header.requestId.target;
-  if (device.networkOperator) {
+  if (device.networkOperator?.length) {
     return { entities: device.networkOperator, source: 'registration data for the device' };
   }
   if (fuel === 'gas') return { skipped: PASS };

@@ -1,13 +1,16 @@
 import { finding, type Finding } from '../findings.js';
 import { PASS, type Rule } from './rule.js';
 
-/** Each replacement certificate must be issued by a certificate of the CertificationPathCertificates (AKI = SKI). */
+/** Each replacement certificate must name a CA of the CertificationPathCertificates as its issuer (AKI = SKI). */
 export const certificatePath: Rule = {
   name: 'certificate-path',
   code: 'CERTIFICATE_PATH_MISMATCH',
   check: ({ replacements, certificationPath }) => {
+    // Only a CA certificate (keyCertSign) can have issued a replacement certificate.
     const keyIds = certificationPath.flatMap(({ result }) =>
-      result.ok && result.certificate.subjectKeyIdentifier ? [result.certificate.subjectKeyIdentifier] : [],
+      result.ok && result.certificate.keyUsage === 'keyCertSign' && result.certificate.subjectKeyIdentifier
+        ? [result.certificate.subjectKeyIdentifier]
+        : [],
     );
     const findings: Finding[] = [];
     for (const { path, slot, result } of replacements) {

@@ -87,7 +87,7 @@ function fail(
  * fast-xml-parser, which would otherwise accept mismatched or unclosed tags and drop text after the root.
  */
 export function parseXml(input: XmlInput, limits: Partial<XmlLimits> = {}): XmlParseResult {
-  const { maxBytes, maxDepth, maxAttributes } = { ...DEFAULT_XML_LIMITS, ...limits };
+  const { maxBytes, maxDepth, maxAttributes } = effectiveLimits(limits);
 
   let text: string;
   if (typeof input === 'string') {
@@ -148,6 +148,18 @@ export function parseXml(input: XmlInput, limits: Partial<XmlLimits> = {}): XmlP
   const built = buildDocument(nodes as RawNode[]);
   if (typeof built === 'string') return fail('XML_MALFORMED', built);
   return { ok: true, root: built, text };
+}
+
+// The tree builder recurses once per level: whatever the caller asks, depth stays far below the stack's reach.
+const MAX_DEPTH_CEILING = 256;
+
+/** The caller's limits over the defaults; anything but a positive integer keeps the default. */
+function effectiveLimits(limits: Partial<XmlLimits>): XmlLimits {
+  const pick = (key: keyof XmlLimits): number => {
+    const value = limits[key];
+    return Number.isSafeInteger(value) && (value as number) > 0 ? (value as number) : DEFAULT_XML_LIMITS[key];
+  };
+  return { maxBytes: pick('maxBytes'), maxDepth: Math.min(pick('maxDepth'), MAX_DEPTH_CEILING), maxAttributes: pick('maxAttributes') };
 }
 
 type RawNode = Record<string, unknown>;

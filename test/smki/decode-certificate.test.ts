@@ -80,6 +80,7 @@ describe('a valid organisation certificate', () => {
 
   it('freezes failures as well (they are shared through the cache)', () => {
     const result = decodeCertificate(makeCertificate({ ous: ['02', '03'] }));
+    expect(result.ok).toBe(false);
     expect(Object.isFrozen(result)).toBe(true);
     if (!result.ok) expect(Object.isFrozen(result.error.params)).toBe(true);
   });
