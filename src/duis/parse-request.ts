@@ -23,7 +23,7 @@ import {
   type UpdateSecurityCredentialsKRPBody,
   type UpdateSecurityCredentialsKRPRequest,
 } from './model.js';
-import { DUIS_NAMESPACE, XMLDSIG_NAMESPACE } from './namespaces.js';
+import { DUIS_NAMESPACE, SERVICE_REFERENCE, SERVICE_REFERENCE_VARIANT, XMLDSIG_NAMESPACE } from './namespaces.js';
 import { parseRequestId } from './request-id.js';
 
 /** Options of {@link parseRequest}. */
@@ -37,8 +37,6 @@ export type ParseRequestResult =
   | { readonly ok: false; readonly findings: readonly Finding[]; readonly root?: XmlElement };
 
 const FLOOR_MAX = 9_223_372_036_854_775_807n; // DUIS XSD V5.4 floorSequenceNumber maxInclusive
-const SERVICE_REFERENCE = '6.15';
-const SERVICE_REFERENCE_VARIANT = '6.15.1';
 const BODY = 'UpdateSecurityCredentialsKRP';
 
 const sr = (localName: string, min = 1, max = 1): Particle => ({ namespace: DUIS_NAMESPACE, localName, min, max });

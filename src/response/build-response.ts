@@ -1,13 +1,11 @@
 import { CODES, isCode } from '../codes.js';
-import { DUIS_NAMESPACE } from '../duis/namespaces.js';
+import { isDecimal } from '../duis/lexical.js';
+import { DUIS_NAMESPACE, SERVICE_REFERENCE, SERVICE_REFERENCE_VARIANT } from '../duis/namespaces.js';
 import type { Verdict } from '../verdict.js';
 import { escapeXmlAttribute, escapeXmlText } from './xml-text.js';
 
 /** The DUIS XML Schema version written on built responses unless the caller asks for another. */
 export const DEFAULT_RESPONSE_SCHEMA_VERSION = '5.4';
-
-const SERVICE_REFERENCE = '6.15';
-const SERVICE_REFERENCE_VARIANT = '6.15.1';
 
 /** Options of {@link buildResponse}. */
 export interface BuildResponseOptions {
@@ -70,7 +68,7 @@ export function buildResponse(verdict: Verdict, options: BuildResponseOptions = 
   }
 
   const schemaVersion = options.schemaVersion ?? DEFAULT_RESPONSE_SCHEMA_VERSION;
-  if (!/^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)$/.test(schemaVersion)) {
+  if (!isDecimal(schemaVersion) || schemaVersion !== schemaVersion.trim()) {
     throw new RangeError(`schemaVersion must be an xs:decimal such as 5.4, got '${schemaVersion}'`);
   }
   const now = options.now ?? new Date();

@@ -1,5 +1,5 @@
 /** XML-DSig namespace (`ds`). */
-export const XMLDSIG_NAMESPACE = 'http://www.w3.org/2000/09/xmldsig#';
+export { XMLDSIG_NAMESPACE } from '../duis/namespaces.js';
 
 /** The algorithm identifiers of the DUIS signature profile (DOMAIN.md section 6). */
 export const ALGORITHMS = {

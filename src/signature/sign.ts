@@ -6,7 +6,7 @@ import { canonicalizeDocument, canonicalizeElement, escapeText } from './canonic
 import { parseDom } from './dom.js';
 import { checkProfile } from './profile.js';
 import { createSigner, type CertificateInput } from './signer-store.js';
-import { authenticate, prepare } from './verify.js';
+import { authenticate, containsSignature, prepare } from './verify.js';
 
 /** The signer: a P-256 private key, or a function that signs (for an HSM, or deterministic RFC 6979 signing). */
 export type RequestSigningKey =
@@ -144,9 +144,4 @@ function insertionPoint(text: string, root: XmlElement): { head: string; indent:
     after: `\n${endIndent}`,
     tail: text.slice(end),
   };
-}
-
-function containsSignature(element: XmlElement): boolean {
-  if (element.namespace === XMLDSIG_NAMESPACE && element.localName === 'Signature') return true;
-  return element.children.some((child) => child.type === 'element' && containsSignature(child));
 }

@@ -262,7 +262,8 @@ function compareStructure(dom: Element, tree: XmlElement, parentPath: string): s
   return index < children.length ? path : undefined;
 }
 
-function containsSignature(element: XmlElement): boolean {
+/** Whether a ds:Signature element stands anywhere in the tree. */
+export function containsSignature(element: XmlElement): boolean {
   if (element.namespace === XMLDSIG_NAMESPACE && element.localName === 'Signature') return true;
   for (const child of element.children) if (child.type === 'element' && containsSignature(child)) return true;
   return false;

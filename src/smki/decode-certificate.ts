@@ -1,3 +1,4 @@
+import { euiFromBytes } from '../duis/eui.js';
 import { CertificateFault, malformed, notOrganisation, profile } from './certificate-fault.js';
 import {
   KNOWN_EXTENSIONS,
@@ -248,7 +249,7 @@ function readEntityId(bytes: Uint8Array, subject: ParsedName, authority: boolean
       unusedBits,
     });
   }
-  return Array.from(data, (b) => b.toString(16).toUpperCase().padStart(2, '0')).join('-');
+  return euiFromBytes(data);
 }
 
 /**

@@ -88,7 +88,7 @@ export const stringInputArbitrary: fc.Arbitrary<string> = fc.oneof(
 // ---- setups -------------------------------------------------------------------------------------------------------
 
 /** The MPAN rule code some setups configure instead of the default (must be reported as is). */
-export const CUSTOM_MPAN_RULE_CODE = 'E0615XX';
+export const CUSTOM_MPAN_RULE_CODE = 'E061599';
 
 /** Contexts a setup may name (JSON-serialisable by name, for saved regression inputs). */
 export const CONTEXTS = {
