@@ -15,8 +15,8 @@ export const DEFAULT_CACHE_ENTRIES = 1024;
 const MAX_KEY_LENGTH = 12 * 1024;
 
 /**
- * A bounded LRU cache. A Map iterates in insertion order, so re-inserting on every hit keeps the least recently
- * used entry first, where eviction finds it in O(1).
+ * A bounded LRU cache. A Map iterates in insertion order, so re-inserting on a hit keeps the least recently used
+ * entry first, where eviction finds it in O(1). Below half capacity nothing is evicted, so hits skip the re-insert.
  */
 export function createCertificateCache(maxEntries: number = DEFAULT_CACHE_ENTRIES): CertificateCache {
   if (!Number.isSafeInteger(maxEntries) || maxEntries < 1) {
@@ -26,7 +26,8 @@ export function createCertificateCache(maxEntries: number = DEFAULT_CACHE_ENTRIE
   return {
     get(key) {
       const value = entries.get(key);
-      if (value !== undefined) {
+      // Recency only matters once eviction is near: until the cache is half full, a hit costs one look-up.
+      if (value !== undefined && entries.size > maxEntries / 2) {
         entries.delete(key);
         entries.set(key, value);
       }
