@@ -1,4 +1,5 @@
 import { finding, type Finding } from '../findings.js';
+import { compactBase64 } from '../duis/lexical.js';
 import { ALGORITHMS, XMLDSIG_NAMESPACE } from './algorithms.js';
 import type { CanonicalizationMode } from './canonicalize.js';
 import { NODE, isXmlWhitespace } from './dom.js';
@@ -320,14 +321,13 @@ function leafText(element: Element, path: string): string {
   return text;
 }
 
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
-
-/** xs:base64Binary: whitespace (line breaks, `&#13;`) anywhere, then strict base64. */
+/** xs:base64Binary, as the request model reads it (`compactBase64`), and not empty. */
 function base64Value(element: Element, path: string): Buffer {
-  const compact = leafText(element, path).replace(/[ \t\r\n]+/g, '');
-  if (compact === '' || !BASE64.test(compact)) {
+  const text = leafText(element, path);
+  const compact = compactBase64(text);
+  if (!compact) {
     throw new ProfileFault(`${element.localName} is not base64`, path, {
-      received: compact.length > 40 ? `${compact.slice(0, 40)}...` : compact,
+      received: text.length > 40 ? `${text.slice(0, 40)}...` : text,
     });
   }
   return Buffer.from(compact, 'base64');

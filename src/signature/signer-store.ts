@@ -1,4 +1,5 @@
 import { X509Certificate, type KeyObject } from 'node:crypto';
+import { compactBase64 } from '../duis/lexical.js';
 import { finding, type Finding } from '../findings.js';
 import { decodeCertificate, type OrganisationCertificate } from '../smki/index.js';
 import { nameKeyOfAttributes, nameKeyOfText, type NameKey } from './issuer-name.js';
@@ -178,8 +179,8 @@ function certificateDers(input: CertificateInput, index: number): Uint8Array[] {
   const ders: Uint8Array[] = [];
   for (const match of text.matchAll(PEM_BLOCK)) {
     if (match[1] !== 'CERTIFICATE') continue;
-    const body = match[2]!.replace(/\s+/g, '');
-    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(body) || body.length % 4 !== 0) {
+    const body = compactBase64(match[2]!);
+    if (!body) {
       throw new SignerCertificateError(finding('CERTIFICATE_MALFORMED', { detail: 'a PEM CERTIFICATE block is not base64' }), index + ders.length);
     }
     ders.push(new Uint8Array(Buffer.from(body, 'base64')));
