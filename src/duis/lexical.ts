@@ -97,14 +97,38 @@ function daysInMonth(year: number, month: number): number {
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
-// XSD base64Binary: the character before the padding carries only zero bits in the part that is dropped.
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/][AQgw]==|[A-Za-z0-9+/]{2}[AEIMQUYcgkosw048]=)?$/;
-
 /**
  * xs:base64Binary, returned with whitespace removed (`undefined` when not base64). Whitespace, including
  * `&#13;` already decoded to CR, may appear between characters: XML signing tools wrap base64 at 64 or 76 columns.
+ * One pass over the characters: a regular expression over a 60 KB value cost 40 ns a character.
  */
 export function compactBase64(text: string): string | undefined {
-  const compact = /[\t\n\r ]/.test(text) ? text.replace(/[\t\n\r ]+/g, '') : text;
-  return BASE64.test(compact) ? compact : undefined;
+  let compact = '';
+  let runStart = 0;
+  let length = 0;
+  let padding = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) {
+      if (runStart < i) compact += text.slice(runStart, i);
+      runStart = i + 1;
+      continue;
+    }
+    if (c === 0x3d /* = */) padding++;
+    else if (padding > 0 || BASE64_VALUE[c] === undefined) return undefined;
+    length++;
+  }
+  compact = runStart === 0 ? text : compact + text.slice(runStart);
+  if (length % 4 !== 0 || padding > 2) return undefined;
+  // The character before the padding carries only zero bits in the part that is dropped (XSD B16 / B04).
+  if (padding > 0) {
+    const last = BASE64_VALUE[compact.charCodeAt(compact.length - padding - 1)]!;
+    if ((padding === 1 && (last & 0b11) !== 0) || (padding === 2 && (last & 0b1111) !== 0)) return undefined;
+  }
+  return compact;
 }
+
+const BASE64_VALUE: (number | undefined)[] = [];
+'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'.split('').forEach((char, value) => {
+  BASE64_VALUE[char.charCodeAt(0)] = value;
+});
