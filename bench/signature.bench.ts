@@ -19,6 +19,7 @@ import { ExclusiveCanonicalization, SignedXml } from 'xml-crypto';
 import { validateRequest, type ValidationContext } from '../src/index.js';
 import { ALGORITHMS, EcdsaSha256, XMLDSIG_NAMESPACE, createSignerStore, verifySignature } from '../src/signature/index.js';
 import { parseXml } from '../src/xml/parse-xml.js';
+import { printRows, rowsOf, type Row } from './report.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
 const FILE = 'signed/no-by-no.xml';
@@ -80,22 +81,10 @@ bench
   .add('(d) signed validation: validateRequest with signers', signedValidation);
 await bench.run();
 
-const rows = bench.tasks.map((task) => {
-  const result = task.result as { latency: { mean: number; p99: number }; throughput: { mean: number } };
-  return { name: task.name, mean: result.latency.mean, p99: result.latency.p99, rps: result.throughput.mean };
-});
-const [bare, floorRow, verify, full] = rows as [(typeof rows)[0], (typeof rows)[0], (typeof rows)[0], (typeof rows)[0]];
+const rows = rowsOf(bench);
+const [bare, floorRow, verify, full] = rows as [Row, Row, Row, Row];
 console.log(`document: fixtures/${FILE} (${xml.length} bytes), node ${process.version}`);
-console.table(
-  rows.map((r) => ({
-    task: r.name,
-    'requests/s': Math.round(r.rps),
-    'mean (ms)': r.mean.toFixed(4),
-    'p99 (ms)': r.p99.toFixed(4),
-    'x bare': (r.mean / bare.mean).toFixed(2),
-    'x floor': (r.mean / floorRow.mean).toFixed(2),
-  })),
-);
+printRows(rows, { 'x bare': bare, 'x floor': floorRow });
 console.log(`verifySignature / bare checkSignature = ${(verify.mean / bare.mean).toFixed(2)} (target <= 1.3)`);
 console.log(`verifySignature / floor = ${(verify.mean / floorRow.mean).toFixed(2)} (aim ~2)`);
 console.log(`signed validation / bare checkSignature = ${(full.mean / bare.mean).toFixed(2)} (target <= 1.3)`);

@@ -38,7 +38,8 @@ export interface RuleOptions {
 export interface Knowledge {
   readonly user?: UserRecord;
   readonly device?: DeviceRecord;
-  readonly networkOperatorsFor: (distributorId: string) => readonly Eui64[] | undefined;
+  /** Distributor ID -> allowed Network Operator Entity IDs. */
+  readonly networkOperators: ReadonlyMap<string, readonly Eui64[]>;
   readonly now?: Date;
 }
 
@@ -65,7 +66,7 @@ export function evaluate(
     request,
     ...(knowledge.user ? { user: knowledge.user } : {}),
     ...(knowledge.device ? { device: knowledge.device } : {}),
-    networkOperatorsFor: knowledge.networkOperatorsFor,
+    networkOperatorsFor: (distributorId) => knowledge.networkOperators.get(distributorId),
     get replacements() {
       return (replacements ??= request.body.replacementCertificates.map((c) => ({
         slot: c.slot,

@@ -20,17 +20,6 @@ export function validateRequest(xml: XmlInput, context?: ValidationContext, opti
   if (!read.ok) return verdictOf(read.findings, read.request);
   const { users, devices, networkOperators, now } = resolved.context;
   const { originator, target } = read.request.header.requestId;
-  const user = users.get(originator);
-  const device = devices.get(target);
-  return evaluate(
-    read.request,
-    {
-      ...(user ? { user } : {}),
-      ...(device ? { device } : {}),
-      networkOperatorsFor: (distributorId) => networkOperators.get(distributorId),
-      ...(now ? { now } : {}),
-    },
-    options,
-    read.signature,
-  );
+  const knowledge = { user: users.get(originator), device: devices.get(target), networkOperators, now };
+  return evaluate(read.request, knowledge, options, read.signature);
 }

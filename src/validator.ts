@@ -104,17 +104,7 @@ export function createValidator(config: ValidatorConfig = {}): Validator {
         const [user, device] = await Promise.all([findUser(originator, findings), findDevice(target, findings)]);
         const registry = await findNetworkOperators(parsed.request, device, findings);
         if (findings.length > 0) return verdictOf(findings, parsed.request);
-        return evaluate(
-          parsed.request,
-          {
-            ...(user ? { user } : {}),
-            ...(device ? { device } : {}),
-            networkOperatorsFor: (distributorId) => registry.get(distributorId),
-            ...(now ? { now } : {}),
-          },
-          config,
-          parsed.signature,
-        );
+        return evaluate(parsed.request, { user, device, networkOperators: registry, now }, config, parsed.signature);
       } catch (error) {
         if (!(error instanceof LookupError)) throw error;
         return verdictOf([finding('LOOKUP_FAILED', { detail: error.message })], parsed.request);
