@@ -1,4 +1,4 @@
-import { CODES, isCode, type Code } from './codes.js';
+import { CODES, type Code } from './codes.js';
 
 /** `error` rejects the request; `warning` explains something without rejecting it. */
 export type Severity = 'error' | 'warning';
@@ -21,18 +21,14 @@ export interface Finding {
 
 export interface FindingInit {
   readonly severity?: Severity;
-  /** The table code whose description applies when `code` is a caller-configured alias (the MPAN rule's code). */
-  readonly describedAs?: Code;
   /** The specific reason, naming the values involved. */
   readonly detail?: string;
   readonly path?: string;
   readonly params?: FindingParams;
 }
 
-export function finding(code: string, init: FindingInit = {}): Finding {
-  const described = init.describedAs ?? code;
-  const description = isCode(described) ? CODES[described].description : undefined;
-  const message = [description, init.detail].filter(Boolean).join(': ') || code;
+export function finding(code: Code, init: FindingInit = {}): Finding {
+  const message = init.detail ? `${CODES[code].description}: ${init.detail}` : CODES[code].description;
   return {
     code,
     severity: init.severity ?? 'error',

@@ -40,8 +40,8 @@ export const certificatePartyMpan: Rule = {
         ? `MPAN ${allowed.mpan} (distributor ${allowed.distributor?.id}${allowed.distributor?.name ? ` ${allowed.distributor.name}` : ''})`
         : `Device ${request.header.requestId.target}`;
       findings.push(
-        finding(facts.mpanRuleCode, {
-          describedAs: DEFAULT_MPAN_RULE_CODE,
+        // Reported under the configured code, described as the rule it is.
+        withCode(facts.mpanRuleCode, finding(DEFAULT_MPAN_RULE_CODE, {
           detail: `the ${certificate.slot} certificate belongs to ${entityId}, but ${where} allows ${allowed.entities.join(', ')} (${allowed.source})`,
           path: certificate.path,
           params: {
@@ -53,7 +53,7 @@ export const certificatePartyMpan: Rule = {
             distributorName: allowed.distributor?.name ?? null,
             deviceId: request.header.requestId.target,
           },
-        }),
+        })),
       );
     }
     return findings;
@@ -97,6 +97,10 @@ function allowedEntities(facts: Facts, fuel: 'electricity' | 'gas'): Allowed | {
     mpan: core,
     distributor: { id: distributorId, ...(distributor ? { name: distributor.name } : {}) },
   };
+}
+
+function withCode(code: string, result: Finding): Finding {
+  return code === result.code ? result : { ...result, code };
 }
 
 function describeDistributor(id: string, distributor: Distributor | undefined): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CODES, DEFAULT_MPAN_RULE_CODE } from '../../src/codes.js';
+import { CODES, type Code, DEFAULT_MPAN_RULE_CODE } from '../../src/codes.js';
 import { parseRequest } from '../../src/duis/parse-request.js';
 import { verdictOf } from '../../src/evaluate.js';
 import { finding } from '../../src/findings.js';
@@ -86,11 +86,11 @@ describe('buildResponse', () => {
   it('answers every DUIS code of the table, and a caller-configured MPAN rule code', () => {
     const request = parsed('no-by-supplier-wrong-operator');
     for (const [code, { kind }] of Object.entries(CODES)) {
-      const result = buildResponse(verdictOf([finding(code)], request), { now: NOW });
+      const result = buildResponse(verdictOf([finding(code as Code)], request), { now: NOW });
       if (kind === 'duis') expect(result.ok, code).toBe(true);
       else if (kind === 'library') expect(result, code).toMatchObject({ ok: false, reason: 'not-a-duis-code' });
     }
-    const custom = buildResponse(verdictOf([finding('E061599')], request), { now: NOW });
+    const custom = buildResponse(verdictOf([{ ...finding('E061510'), code: 'E061599' }], request), { now: NOW });
     expect(custom.ok && custom.xml).toContain('<sr:ResponseCode>E061599</sr:ResponseCode>');
     expect(isDuisResponseCode('E061599')).toBe(true);
     expect(isDuisResponseCode('X1')).toBe(false);
