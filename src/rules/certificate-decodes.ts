@@ -7,7 +7,6 @@ import { PASS, type Rule } from './rule.js';
  */
 export const certificateDecodes: Rule = {
   name: 'certificate-decodes',
-  code: 'CERTIFICATE_MALFORMED',
   check: ({ replacements, certificationPath }) => {
     const findings: Finding[] = [];
     for (const { path, result } of [...replacements, ...certificationPath]) {

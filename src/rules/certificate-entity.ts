@@ -4,7 +4,6 @@ import { PASS, type Rule } from './rule.js';
 /** One request replaces one party's credentials: every replacement certificate carries the same Entity ID. */
 export const certificateEntity: Rule = {
   name: 'certificate-entity',
-  code: 'CERTIFICATE_ENTITY_INCONSISTENT',
   check: ({ replacements }) => {
     let first: { entityId: string; slot: string } | undefined;
     for (const { path, slot, result } of replacements) {

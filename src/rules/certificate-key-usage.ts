@@ -13,7 +13,6 @@ const USAGE_BY_SLOT: Readonly<Record<CertificateSlot, KeyUsage>> = {
 /** Each replacement certificate's key usage must fit its slot. */
 export const certificateKeyUsage: Rule = {
   name: 'certificate-key-usage',
-  code: 'CERTIFICATE_KEY_USAGE_MISMATCH',
   check: ({ replacements }) => {
     const findings: Finding[] = [];
     for (const { path, slot, result } of replacements) {

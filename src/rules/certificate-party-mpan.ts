@@ -22,7 +22,6 @@ interface Allowed {
  */
 export const certificatePartyMpan: Rule = {
   name: 'certificate-party-mpan',
-  code: (facts) => facts.mpanRuleCode,
   check: (facts) => {
     const { request, device, policy } = facts;
     if (request.body.remotePartyRole !== 'NetworkOperator' || !device) return PASS;

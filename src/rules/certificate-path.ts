@@ -4,7 +4,6 @@ import { PASS, type Rule } from './rule.js';
 /** Each replacement certificate must name a CA of the CertificationPathCertificates as its issuer (AKI = SKI). */
 export const certificatePath: Rule = {
   name: 'certificate-path',
-  code: 'CERTIFICATE_PATH_MISMATCH',
   check: ({ replacements, certificationPath }) => {
     // Only a CA certificate (keyCertSign) can have issued a replacement certificate.
     const keyIds = certificationPath.flatMap(({ result }) =>

@@ -4,7 +4,6 @@ import { PASS, type Rule } from './rule.js';
 /** Each replacement certificate's subject OU must name the RemotePartyRole whose slot it replaces. */
 export const certificateRole: Rule = {
   name: 'certificate-role',
-  code: 'CERTIFICATE_ROLE_MISMATCH',
   check: ({ request, replacements }) => {
     const expected = request.body.remotePartyRole;
     const findings: Finding[] = [];

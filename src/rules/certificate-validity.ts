@@ -8,7 +8,6 @@ import { PASS, type Rule } from './rule.js';
  */
 export const certificateValidity: Rule = {
   name: 'certificate-validity',
-  code: 'CERTIFICATE_NOT_VALID_NOW',
   check: ({ request, replacements, certificationPath, validityTime }) => {
     if (!validityTime || !request.body.applyTimeBasedCpvChecks) return PASS;
     const findings: Finding[] = [];

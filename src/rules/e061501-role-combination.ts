@@ -6,7 +6,6 @@ import { PASS, type Rule } from './rule.js';
 /** E061501: the (User Role, Remote Party Role, Device Type) triple must be allowed by policy `allowedCombinations`. */
 export const roleCombination: Rule = {
   name: 'E061501',
-  code: 'E061501',
   check: ({ request, user, device, policy }) => {
     if (!user || !device) return PASS;
     const remotePartyRole = request.body.remotePartyRole;

@@ -6,7 +6,6 @@ import { PASS, type Rule } from './rule.js';
 /** E061504: RemotePartyPrepaymentTopUpFloorSeqNumber only where policy `topUpFloorApplicable` allows it. */
 export const topUpFloorNotApplicable: Rule = {
   name: 'E061504',
-  code: 'E061504',
   check: ({ request, device, policy }) => {
     const { remotePartyPrepaymentTopUpFloorSeqNumber: floor, remotePartyRole } = request.body;
     if (floor === undefined || !device || isTopUpFloorApplicable(policy, remotePartyRole, device.type)) return PASS;

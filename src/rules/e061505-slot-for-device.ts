@@ -5,7 +5,6 @@ import { PASS, type Rule } from './rule.js';
 /** E061505: every replacement certificate's slot must exist on the device type (policy `certificateSlotsByDeviceType`). */
 export const slotNotOnDevice: Rule = {
   name: 'E061505',
-  code: 'E061505',
   check: ({ request, device, policy }) => {
     if (!device) return PASS;
     const allowed = allowedSlotsForDevice(policy, device.type);

@@ -6,7 +6,6 @@ import { PASS, type Rule } from './rule.js';
 /** E061506: only the roles of policy `futureDatingRoles` may be replaced future dated (ExecutionDateTime present). */
 export const futureDatingNotAllowed: Rule = {
   name: 'E061506',
-  code: 'E061506',
   check: ({ request, policy }) => {
     const { executionDateTime, remotePartyRole } = request.body;
     if (!executionDateTime || isFutureDatingAllowed(policy, remotePartyRole)) return PASS;

@@ -5,7 +5,6 @@ import { PASS, type Rule } from './rule.js';
 /** E061507: every replacement certificate's slot must exist for the Remote Party Role (policy `certificateSlotsByRole`). */
 export const slotNotForRole: Rule = {
   name: 'E061507',
-  code: 'E061507',
   check: ({ request, policy }) => {
     const role = request.body.remotePartyRole;
     const allowed = allowedSlotsForRole(policy, role);

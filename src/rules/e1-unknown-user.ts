@@ -5,7 +5,6 @@ import { PASS, type Rule } from './rule.js';
 /** E1: the RequestID originator must be a User the caller knows. */
 export const unknownUser: Rule = {
   name: 'E1',
-  code: 'E1',
   check: ({ request, user }) => {
     if (user) return PASS;
     const originator = request.header.requestId.originator;

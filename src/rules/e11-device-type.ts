@@ -6,7 +6,6 @@ import { PASS, type Rule } from './rule.js';
 /** E11: 6.15.1 may only target the device types of policy `eligibleDeviceTypes`. */
 export const deviceTypeNotEligible: Rule = {
   name: 'E11',
-  code: 'E11',
   check: ({ request, device, policy }) => {
     if (!device || isDeviceTypeEligible(policy, device.type)) return PASS;
     return [

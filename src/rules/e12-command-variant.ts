@@ -8,7 +8,6 @@ const KRP_COMMAND_VARIANT = 4;
 /** E12: an UpdateSecurityCredentialsKRP body must be sent with Command Variant 4. */
 export const commandVariantMismatch: Rule = {
   name: 'E12',
-  code: 'E12',
   check: ({ request }) => {
     const commandVariant = request.header.commandVariant;
     if (commandVariant === KRP_COMMAND_VARIANT) return PASS;

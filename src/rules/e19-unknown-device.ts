@@ -5,7 +5,6 @@ import { PASS, type Rule } from './rule.js';
 /** E19: the RequestID target must be a Device the caller knows. */
 export const unknownDevice: Rule = {
   name: 'E19',
-  code: 'E19',
   check: ({ request, device }) => {
     if (device) return PASS;
     const target = request.header.requestId.target;

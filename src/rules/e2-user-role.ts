@@ -6,7 +6,6 @@ import { PASS, type Rule } from './rule.js';
 /** E2: the User Role must be eligible for 6.15.1 (policy `eligibleUserRoles`). */
 export const userRoleNotEligible: Rule = {
   name: 'E2',
-  code: 'E2',
   check: ({ request, user, policy }) => {
     if (!user || isUserRoleEligible(policy, user.role)) return PASS;
     return [

@@ -5,7 +5,6 @@ import { PASS, type Rule } from './rule.js';
 /** xs:dateTime allows a value without a timezone; a future-dated execution time must name an instant. */
 export const executionDateTimeTimezone: Rule = {
   name: 'execution-date-time-timezone',
-  code: 'EXECUTION_DATETIME_NO_TIMEZONE',
   check: ({ request }) => {
     const executionDateTime = request.body.executionDateTime;
     if (!executionDateTime || executionDateTime.hasTimezone) return PASS;

@@ -5,7 +5,6 @@ import { PASS, type Rule } from './rule.js';
 /** The XSD allows an empty SupplierOrNetworkOperatorCertificates; such a request would replace nothing. */
 export const noReplacementCertificates: Rule = {
   name: 'no-replacement-certificates',
-  code: 'NO_REPLACEMENT_CERTIFICATES',
   check: ({ request }) =>
     request.body.replacementCertificates.length > 0
       ? PASS

@@ -34,14 +34,12 @@ export interface Facts {
 }
 
 /**
- * One check. `code` is the code it reports on failure; `check` returns findings (errors carry `code`; a rule may
- * also return warnings that explain why it could not decide). Rules never throw and never format codes.
+ * One check: `check` returns findings (errors carry the rule's code; a rule may also return warnings that explain
+ * why it could not decide). Rules never throw and never format codes.
  */
 export interface Rule {
   /** Stable name, e.g. `E061505` or `certificate-role`. */
   readonly name: string;
-  /** The code of an error from this rule, or a function of the facts when it is configurable. */
-  readonly code: string | ((facts: Facts) => string);
   readonly check: (facts: Facts) => readonly Finding[];
 }
 

@@ -415,3 +415,14 @@ describe('modes and profiles', () => {
     expect(verdict.findings[0]!.path).toBe(`$.users["${SUPPLIER}"].role`);
   });
 });
+
+describe('RULES', () => {
+  it('runs in the order of DOMAIN.md section 3, then the library certificate checks', async () => {
+    const { RULES } = await import('../../src/rules/index.js');
+    expect(RULES.map((rule) => rule.name)).toEqual([
+      'E1', 'E2', 'E12', 'E19', 'E11', 'E061501', 'E061504', 'E061505', 'E061506', 'E061507',
+      'certificate-party-mpan', 'no-replacement-certificates', 'execution-date-time-timezone', 'certificate-decodes',
+      'certificate-role', 'certificate-key-usage', 'certificate-entity', 'certificate-path', 'certificate-validity',
+    ]);
+  });
+});
