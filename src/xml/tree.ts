@@ -35,16 +35,3 @@ export interface XmlMisc {
 
 /** Any node of the tree. */
 export type XmlNode = XmlElement | XmlText | XmlMisc;
-
-export function childElements(element: XmlElement): XmlElement[] {
-  return element.children.filter((node): node is XmlElement => node.type === 'element');
-}
-
-/** The concatenated character data of an element's direct text and CDATA children. */
-export function textContent(element: XmlElement): string {
-  let text = '';
-  for (const node of element.children) {
-    if (node.type === 'text' || node.type === 'cdata') text += node.value;
-  }
-  return text;
-}
