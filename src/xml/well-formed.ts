@@ -27,9 +27,11 @@ export type WellFormedResult =
 const FORBIDDEN_CHARACTER =
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-// XML 1.0 `XMLDecl`. Only UTF-8 is read, so only UTF-8 (or its subset US-ASCII) may be declared.
+// XML 1.0 `XMLDecl`.
 const XML_DECLARATION =
-  /^<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(["'])1\.[0-9]+\1(?:[ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(["'])(?:UTF-8|utf-8|US-ASCII|us-ascii)\2)?(?:[ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*(["'])(?:yes|no)\3)?[ \t\r\n]*\?>/;
+  /^<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(["'])1\.[0-9]+\1(?:[ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(["'])([A-Za-z][A-Za-z0-9._-]*)\2)?(?:[ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*(["'])(?:yes|no)\4)?[ \t\r\n]*\?>/;
+// Input is always read as UTF-8 (DUIS requests are), so only UTF-8 or its subset US-ASCII may be declared.
+const READ_ENCODINGS = /^(?:UTF-8|US-ASCII)$/i;
 
 const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 
@@ -64,7 +66,11 @@ export function checkWellFormed(text: string, limits: WellFormedLimits): WellFor
   let i = 0;
   if (text.startsWith('<?xml') && (isSpace(text.charCodeAt(5)) || text.startsWith('?>', 5))) {
     const declaration = XML_DECLARATION.exec(text);
-    if (!declaration) return fail('malformed XML declaration (version 1.x, encoding UTF-8, standalone yes|no)', 0);
+    if (!declaration) return fail('malformed XML declaration', 0);
+    const encoding = declaration[3];
+    if (encoding !== undefined && !READ_ENCODINGS.test(encoding)) {
+      return fail(`the document declares encoding ${encoding}; DUIS requests are read as UTF-8`, 0);
+    }
     i = declaration[0].length;
   }
 

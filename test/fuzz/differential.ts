@@ -120,6 +120,15 @@ export const EXCEPTIONS: readonly Exception[] = [
     example: (base) => base.replace(/^(<\?xml[^>]*\?>)?/, (decl) => `${decl}<!DOCTYPE Request>`),
   },
   {
+    name: 'declared-encoding',
+    kind: 'deliberately stricter',
+    why:
+      'input is always read as UTF-8, as DUIS requests are: a document declaring another encoding (ISO-8859-1...) ' +
+      'would be misread if it held a non-ASCII character, so the declaration is refused',
+    explainsFinding: (f) => f.code === 'XML_MALFORMED' && f.message.includes('DUIS requests are read as UTF-8'),
+    example: (base) => base.replace(/^<\?xml[^>]*\?>/, '<?xml version="1.0" encoding="ISO-8859-1"?>'),
+  },
+  {
     name: 'xsi-type',
     kind: 'deliberately stricter',
     why:
