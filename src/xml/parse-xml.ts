@@ -206,12 +206,15 @@ function nodeName(node: RawNode): string {
 }
 
 // Recursion depth is bounded by the parser's maxNestedTags.
+const NO_ATTRIBUTES: readonly XmlAttribute[] = Object.freeze([]);
+const NO_NAMES: readonly string[] = Object.freeze([]);
+
 function buildElement(node: RawNode, name: string, parentScope: Scope | undefined): XmlElement | string {
-  const rawAttributes = (node[ATTRIBUTES] ?? {}) as Record<string, string>;
+  const rawAttributes = node[ATTRIBUTES] as Record<string, string> | undefined;
   let prefixes: Map<string, string> | undefined;
-  const pending: [name: string, value: string][] = [];
-  for (const attributeName of Object.keys(rawAttributes)) {
-    const value = decodeReferences(rawAttributes[attributeName] ?? '');
+  let pending: [name: string, value: string][] | undefined;
+  for (const attributeName of rawAttributes ? Object.keys(rawAttributes) : NO_NAMES) {
+    const value = decodeReferences(rawAttributes![attributeName] ?? '');
     if (value === undefined) return `undefined entity or bad character reference in attribute ${attributeName}`;
     if (attributeName === 'xmlns' || attributeName.startsWith('xmlns:')) {
       const prefix = attributeName === 'xmlns' ? '' : attributeName.slice(6);
@@ -221,7 +224,7 @@ function buildElement(node: RawNode, name: string, parentScope: Scope | undefine
       }
       (prefixes ??= new Map()).set(prefix, value);
     } else {
-      pending.push([attributeName, value]);
+      (pending ??= []).push([attributeName, value]);
     }
   }
   const scope: Scope | undefined = prefixes ? { parent: parentScope, prefixes } : parentScope;
@@ -230,16 +233,21 @@ function buildElement(node: RawNode, name: string, parentScope: Scope | undefine
   const namespace = resolvePrefix(scope, prefix);
   if (prefix !== '' && namespace === undefined) return `element ${name} uses an undeclared namespace prefix`;
 
-  const attributes: XmlAttribute[] = [];
-  const seen = new Set<string>();
-  for (const [attributeName, value] of pending) {
-    const [attributePrefix, attributeLocal] = splitName(attributeName);
-    const attributeNamespace = attributePrefix === '' ? null : resolvePrefix(scope, attributePrefix);
-    if (attributeNamespace === undefined) return `attribute ${attributeName} uses an undeclared namespace prefix`;
-    const expanded = `${attributeNamespace ?? ''}|${attributeLocal}`;
-    if (seen.has(expanded)) return `attribute ${attributeLocal} is repeated on ${name}`;
-    seen.add(expanded);
-    attributes.push({ namespace: attributeNamespace, localName: attributeLocal, name: attributeName, value });
+  // Most elements of a request carry no attribute: they share one frozen empty list.
+  let attributes = NO_ATTRIBUTES;
+  if (pending) {
+    const list: XmlAttribute[] = [];
+    for (const [attributeName, value] of pending) {
+      const [attributePrefix, attributeLocal] = splitName(attributeName);
+      const attributeNamespace = attributePrefix === '' ? null : resolvePrefix(scope, attributePrefix);
+      if (attributeNamespace === undefined) return `attribute ${attributeName} uses an undeclared namespace prefix`;
+      // Qualified names are unique (checked while scanning); expanded names must be too (Namespaces in XML 1.0).
+      if (list.some((a) => a.localName === attributeLocal && a.namespace === attributeNamespace)) {
+        return `attribute ${attributeLocal} is repeated on ${name}`;
+      }
+      list.push({ namespace: attributeNamespace, localName: attributeLocal, name: attributeName, value });
+    }
+    attributes = list;
   }
 
   const children: XmlNode[] = [];
