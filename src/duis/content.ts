@@ -10,6 +10,7 @@ export interface Particle {
   readonly max: number;
 }
 
+/** The children matched by each particle, by local name; a particle that matched nothing is absent. */
 export type Matched = ReadonlyMap<string, readonly XmlElement[]>;
 
 function describe(element: XmlElement): string {
@@ -39,17 +40,16 @@ export function matchSequence(
       return undefined;
     }
   }
-  const matched = new Map<string, XmlElement[]>();
+  const matched = new Map<string, readonly XmlElement[]>();
   let index = 0;
   for (const particle of particles) {
-    const run: XmlElement[] = [];
-    while (index < children.length && run.length < particle.max) {
+    const start = index;
+    while (index < children.length && index - start < particle.max) {
       const child = children[index]!;
       if (child.localName !== particle.localName || child.namespace !== particle.namespace) break;
-      run.push(child);
       index++;
     }
-    if (run.length < particle.min) {
+    if (index - start < particle.min) {
       const found = children[index];
       findings.push(
         violation(
@@ -62,7 +62,7 @@ export function matchSequence(
       );
       return undefined;
     }
-    matched.set(particle.localName, run);
+    if (index > start) matched.set(particle.localName, children.slice(start, index));
   }
   const extra = children[index];
   if (extra) {
