@@ -115,7 +115,7 @@ export function compactBase64(text: string): string | undefined {
       continue;
     }
     if (c === 0x3d /* = */) padding++;
-    else if (padding > 0 || BASE64_VALUE[c] === undefined) return undefined;
+    else if (padding > 0 || c > 0x7f || BASE64_VALUE[c]! < 0) return undefined;
     length++;
   }
   compact = runStart === 0 ? text : compact + text.slice(runStart);
@@ -128,7 +128,8 @@ export function compactBase64(text: string): string | undefined {
   return compact;
 }
 
-const BASE64_VALUE: (number | undefined)[] = [];
-'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'.split('').forEach((char, value) => {
+// ASCII -> base64 digit value, -1 for characters outside the alphabet.
+const BASE64_VALUE = new Int8Array(128).fill(-1);
+for (const [value, char] of [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'].entries()) {
   BASE64_VALUE[char.charCodeAt(0)] = value;
-});
+}
