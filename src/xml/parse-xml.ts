@@ -113,10 +113,10 @@ export function parseXml(input: XmlInput, limits: Partial<XmlLimits> = {}): XmlP
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
 
-  const declaration = /<!(DOCTYPE|ENTITY|ELEMENT|ATTLIST|NOTATION)\b/i.exec(text);
+  const declaration = findDeclaration(text);
   if (declaration) {
-    return fail('XML_DTD_FORBIDDEN', `found <!${declaration[1]} at offset ${declaration.index}`, {
-      offset: declaration.index,
+    return fail('XML_DTD_FORBIDDEN', `found <!${declaration.keyword} at offset ${declaration.offset}`, {
+      offset: declaration.offset,
     });
   }
 
@@ -281,6 +281,18 @@ function buildElement(node: RawNode, name: string, parentScope: Scope | undefine
 
 function innerText(value: unknown): string {
   return Array.isArray(value) ? value.map((part: RawNode) => String(part[TEXT] ?? '')).join('') : '';
+}
+
+const DECLARATION_KEYWORD = /^(DOCTYPE|ENTITY|ELEMENT|ATTLIST|NOTATION)\b/i;
+
+/** The first `<!DOCTYPE` (or other markup declaration), in any case, anywhere: textual, so a comment counts too. */
+function findDeclaration(text: string): { keyword: string; offset: number } | undefined {
+  // `<!` is rare in a request (comments, CDATA): jump between them instead of running a regex over every character.
+  for (let offset = text.indexOf('<!'); offset !== -1; offset = text.indexOf('<!', offset + 2)) {
+    const keyword = DECLARATION_KEYWORD.exec(text.slice(offset + 2, offset + 11));
+    if (keyword) return { keyword: keyword[1]!, offset };
+  }
+  return undefined;
 }
 
 function position(text: string, offset: number): { line: number; column: number } {
