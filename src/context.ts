@@ -102,28 +102,9 @@ function unknownKeys(value: Record<string, unknown>, allowed: readonly string[],
 function resolveUncached(context: ValidationContext): ResolveContextResult {
   const findings: Finding[] = [];
   unknownKeys(context as Record<string, unknown>, CONTEXT_KEYS, '$', findings);
-  const users = new Map<Eui64, UserRecord>();
-  const devices = new Map<Eui64, DeviceRecord>();
+  const users = indexRecords(context.users, '$.users', 'User ID', resolveUser, findings);
+  const devices = indexRecords(context.devices, '$.devices', 'Device ID', resolveDevice, findings);
   const networkOperators = new Map<string, readonly Eui64[]>();
-
-  if (context.users !== undefined) {
-    if (!isRecord(context.users)) findings.push(invalid('$.users', 'must be an object keyed by User ID'));
-    else {
-      for (const [key, value] of Object.entries(context.users)) {
-        const user = resolveUser(key, value, findings);
-        if (user) users.set(user[0], user[1]);
-      }
-    }
-  }
-  if (context.devices !== undefined) {
-    if (!isRecord(context.devices)) findings.push(invalid('$.devices', 'must be an object keyed by Device ID'));
-    else {
-      for (const [key, value] of Object.entries(context.devices)) {
-        const device = resolveDevice(key, value, findings);
-        if (device) devices.set(device[0], device[1]);
-      }
-    }
-  }
   if (context.networkOperators !== undefined) {
     if (!isRecord(context.networkOperators)) {
       findings.push(invalid('$.networkOperators', 'must be an object keyed by two-digit Distributor ID'));
@@ -142,6 +123,27 @@ function resolveUncached(context: ValidationContext): ResolveContextResult {
   }
   if (findings.length > 0) return { ok: false, findings };
   return { ok: true, context: { users, devices, networkOperators, ...(now ? { now } : {}) } };
+}
+
+/** Validates and indexes `users` or `devices` by normalised EUI. */
+function indexRecords<T>(
+  value: unknown,
+  path: string,
+  keyedBy: string,
+  resolve: (key: string, item: unknown, findings: Finding[]) => [Eui64, T] | undefined,
+  findings: Finding[],
+): Map<Eui64, T> {
+  const index = new Map<Eui64, T>();
+  if (value === undefined) return index;
+  if (!isRecord(value)) {
+    findings.push(invalid(path, `must be an object keyed by ${keyedBy}`));
+    return index;
+  }
+  for (const [key, item] of Object.entries(value)) {
+    const resolved = resolve(key, item, findings);
+    if (resolved) index.set(resolved[0], resolved[1]);
+  }
+  return index;
 }
 
 /** Validates one User record (also used for the async validator's lookup results). */
