@@ -144,6 +144,10 @@ export const CODES = {
     kind: 'library',
     description: "The signer certificate's Entity Identifier is not the RequestID originator",
   },
+  SIGNER_NOT_VALID_NOW: {
+    kind: 'library',
+    description: 'The signer certificate is not valid at the time of the check (notBefore/notAfter)',
+  },
   SIGNER_ROLE: {
     kind: 'library',
     description: 'The signer certificate is not a User XML-signing certificate (subject OU)',

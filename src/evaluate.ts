@@ -55,7 +55,7 @@ export function evaluate(
   const mode = options.mode ?? 'first';
   const demote = options.profile === 'dcc';
   const cache = options.certificateCache ?? sharedCache;
-  const validityTime = knowledge.now ?? (options.checkValidity ? new Date() : undefined);
+  const at = validityTime(knowledge.now, options);
 
   // A cache hit never touches the DER bytes (the base64 text is the key), so they are never decoded.
   const decode = (c: EmbeddedCertificate) => cache.get(c.base64) ?? decodeCertificateCached(c.der, c.base64, cache);
@@ -81,7 +81,7 @@ export function evaluate(
       })));
     },
     policy: options.policy ?? DEFAULT_POLICY,
-    ...(validityTime ? { validityTime } : {}),
+    ...(at ? { validityTime: at } : {}),
     mpanRuleCode: mpanRuleCode(options.mpanRuleCode),
   };
 
@@ -123,4 +123,9 @@ function mpanRuleCode(code: string | undefined): string {
     throw new TypeError(`mpanRuleCode must be a DUIS error code like ${DEFAULT_MPAN_RULE_CODE}, got ${JSON.stringify(code)}`);
   }
   return code;
+}
+
+/** The time of the time-based checks: the context's `now`, or the clock with `checkValidity`; else none. */
+export function validityTime(now: Date | undefined, options: RuleOptions): Date | undefined {
+  return now ?? (options.checkValidity ? new Date() : undefined);
 }

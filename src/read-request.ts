@@ -46,8 +46,10 @@ function parseAndCheck(xml: XmlInput, limits: Partial<XmlLimits> | undefined) {
  * Once the signature verified, the request is rebuilt from the canonical text that was digested: comments, CDATA,
  * entity or namespace tricks cannot make the validated content differ from the signed content.
  */
-function readSigned(parsed: Parsed, verified: VerifyResult, limits: Partial<XmlLimits> | undefined): ReadResult {
+function readSigned(parsed: Parsed, verified: VerifyResult, limits: Partial<XmlLimits> | undefined, at: Date | undefined): ReadResult {
   if (!verified.ok) return { ok: false, findings: [verified.finding], request: parsed.request };
+  const expired = at && signerNotValidAt(verified.signer, at);
+  if (expired) return { ok: false, findings: [expired], request: parsed.request };
   // The canonical text may be longer than the input (exclusive C14N re-declares namespaces where they are used);
   // the verifier already bounded it (4x the input), so the size limit must not refuse it a second time.
   const canonical = parseXml(verified.signedText, { ...limits, maxBytes: Number.MAX_SAFE_INTEGER });
@@ -66,6 +68,17 @@ function readSigned(parsed: Parsed, verified: VerifyResult, limits: Partial<XmlL
   };
 }
 
+/** The signer certificate must be valid at the time of the check, when there is one (context `now`, `checkValidity`). */
+function signerNotValidAt(signer: Signer, at: Date): Finding | undefined {
+  const { notBefore, notAfter } = signer.certificate;
+  if (at >= notBefore && at <= notAfter) return undefined;
+  return finding('SIGNER_NOT_VALID_NOW', {
+    detail: `the certificate of ${signer.entityId} (serial ${signer.serialNumber}) is valid from ${notBefore.toISOString()} to ${notAfter.toISOString()}, not at ${at.toISOString()}`,
+    path: '/Request/Signature/KeyInfo',
+    params: { notBefore: notBefore.toISOString(), notAfter: notAfter.toISOString(), at: at.toISOString() },
+  });
+}
+
 function differs(detail: string): Finding {
   return finding('SIGNATURE_INVALID', { detail, path: '/Request/Signature' });
 }
@@ -75,7 +88,7 @@ function describeSigner(signer: Signer): Extract<SignatureCheck, { verified: tru
 }
 
 /** Parse, structural checks, then (when signers are configured) signature verification. Never throws for input. */
-export function readAndVerify(xml: XmlInput, options: ReadOptions): ReadResult {
+export function readAndVerify(xml: XmlInput, options: ReadOptions, at?: Date): ReadResult {
   const parsed = parseAndCheck(xml, options.limits);
   if (!parsed.ok) return parsed;
   if (!options.signers) return { ok: true, request: parsed.request, signature: NOT_CHECKED };
@@ -83,13 +96,14 @@ export function readAndVerify(xml: XmlInput, options: ReadOptions): ReadResult {
     originator: parsed.request.header.requestId.originator,
     xmlSigningRoles: options.xmlSigningRoles ?? DEFAULT_XML_SIGNING_ROLES,
   });
-  return readSigned(parsed, verified, options.limits);
+  return readSigned(parsed, verified, options.limits, at);
 }
 
 /** {@link readAndVerify} with an asynchronous signer look-up. */
 export async function readAndVerifyAsync(
   xml: XmlInput,
   options: Omit<ReadOptions, 'signers'> & { readonly signers?: SignerStore | SignerLookup },
+  at?: Date,
 ): Promise<ReadResult> {
   const parsed = parseAndCheck(xml, options.limits);
   if (!parsed.ok) return parsed;
@@ -98,5 +112,5 @@ export async function readAndVerifyAsync(
     originator: parsed.request.header.requestId.originator,
     xmlSigningRoles: options.xmlSigningRoles ?? DEFAULT_XML_SIGNING_ROLES,
   });
-  return readSigned(parsed, verified, options.limits);
+  return readSigned(parsed, verified, options.limits, at);
 }

@@ -1,5 +1,5 @@
 import { resolveContext, type ValidationContext } from './context.js';
-import { evaluate, verdictOf, type RuleOptions } from './evaluate.js';
+import { evaluate, validityTime, verdictOf, type RuleOptions } from './evaluate.js';
 import { readAndVerify, type ReadOptions } from './read-request.js';
 import type { Verdict } from './verdict.js';
 import type { XmlInput } from './xml/parse-xml.js';
@@ -16,9 +16,9 @@ export interface ValidateOptions extends RuleOptions, ReadOptions {}
 export function validateRequest(xml: XmlInput, context?: ValidationContext, options: ValidateOptions = {}): Verdict {
   const resolved = resolveContext(context);
   if (!resolved.ok) return verdictOf(resolved.findings);
-  const read = readAndVerify(xml, options);
-  if (!read.ok) return verdictOf(read.findings, read.request);
   const { users, devices, networkOperators, now } = resolved.context;
+  const read = readAndVerify(xml, options, validityTime(now, options));
+  if (!read.ok) return verdictOf(read.findings, read.request);
   const { originator, target } = read.request.header.requestId;
   const knowledge = { user: users.get(originator), device: devices.get(target), networkOperators, now };
   return evaluate(read.request, knowledge, options, read.signature);

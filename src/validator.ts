@@ -10,7 +10,7 @@ import {
   type ValidationContext,
 } from './context.js';
 import type { Eui64, UpdateSecurityCredentialsKRPRequest } from './duis/model.js';
-import { evaluate, verdictOf } from './evaluate.js';
+import { evaluate, validityTime, verdictOf } from './evaluate.js';
 import { finding, type Finding } from './findings.js';
 import { parseMpanCore } from './mpan/index.js';
 import { DEFAULT_POLICY, mpanRuleFuel } from './policy/index.js';
@@ -96,7 +96,7 @@ export function createValidator(config: ValidatorConfig = {}): Validator {
 
   return {
     async validate(xml) {
-      const parsed = await readAndVerifyAsync(xml, config);
+      const parsed = await readAndVerifyAsync(xml, config, validityTime(now, config));
       if (!parsed.ok) return verdictOf(parsed.findings, parsed.request);
       const { originator, target } = parsed.request.header.requestId;
       const findings: Finding[] = [];

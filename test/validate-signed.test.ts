@@ -59,6 +59,17 @@ describe('validateRequest with signers', () => {
     expect(verdict.request?.signature?.localName).toBe('Signature');
   });
 
+  it('the signer certificate must be valid at the time of the check (context now); without a time it is not checked', () => {
+    const xml = fixtureText('signed/supplier-by-supplier-immediate.xml');
+    const later = { ...exampleContext(), now: '2040-01-01T00:00:00Z' };
+    const verdict = validateRequest(xml, later, { signers });
+    expect(verdict.responseCode).toBe('SIGNER_NOT_VALID_NOW');
+    expect(verdict.findings[0]!.params).toMatchObject({ notAfter: '2035-12-31T23:59:59.000Z', at: '2040-01-01T00:00:00.000Z' });
+    const { now: _now, ...timeless } = exampleContext();
+    expect(validateRequest(xml, timeless, { signers }).responseCode).toBe('I0');
+    expect(validateRequest(xml, context, { signers }).responseCode).toBe('I0');
+  });
+
   it('the DUIS rules still apply to signed requests', () => {
     const xml = signRequest(fixtureRequest('no-by-supplier-wrong-operator'), key('supplier'));
     expect(validateRequest(xml, context, { signers }).responseCode).toBe('E061510');
