@@ -1,7 +1,7 @@
 import { normaliseEui } from './duis/eui.js';
 import type { Eui64 } from './duis/model.js';
 import { finding, type Finding } from './findings.js';
-import { DEVICE_TYPES, USER_ROLES, type DeviceType, type UserRole } from './policy/index.js';
+import { DEVICE_TYPES, isDeviceType, isUserRole, USER_ROLES, type DeviceType, type UserRole } from './policy/index.js';
 
 /**
  * What the caller knows and the request does not. JSON-serialisable: the same shape for the API and the CLI's
@@ -146,53 +146,70 @@ function indexRecords<T>(
   return index;
 }
 
+/**
+ * The shared start of a User or Device record: the key must be an EUI-64 and the value an object with only the
+ * known keys. Problems go to `findings`; the record is returned for its own checks whenever it is an object.
+ */
+function openRecord(
+  collection: 'users' | 'devices',
+  key: string,
+  value: unknown,
+  allowedKeys: readonly string[],
+  example: string,
+  findings: Finding[],
+): { path: string; eui: Eui64 | undefined; record: Record<string, unknown> } | undefined {
+  const path = `$.${collection}["${key}"]`;
+  const eui = normaliseEui(key);
+  const what = collection === 'users' ? 'User ID' : 'Device ID';
+  if (!eui) findings.push(invalid(path, `'${key}' is not an EUI-64 ${what}`));
+  if (!isRecord(value)) {
+    findings.push(invalid(path, `must be an object like ${example}`));
+    return undefined;
+  }
+  unknownKeys(value, allowedKeys, path, findings);
+  return { path, eui, record: value };
+}
+
+/** A value for a message, whatever the caller passed (`String()` can throw on a crafted object). */
+function shown(value: unknown): string {
+  return typeof value === 'object' && value !== null ? 'an object' : typeof value === 'function' ? 'a function' : String(value);
+}
+
 /** Validates one User record (also used for the async validator's lookup results). */
 export function resolveUser(key: string, value: unknown, findings: Finding[]): [Eui64, UserRecord] | undefined {
-  const path = `$.users["${key}"]`;
-  const eui = normaliseEui(key);
-  if (!eui) findings.push(invalid(path, `'${key}' is not an EUI-64 User ID`));
-  if (!isRecord(value)) {
-    findings.push(invalid(path, 'must be an object like { "role": "IS" }'));
+  const opened = openRecord('users', key, value, USER_KEYS, '{ "role": "IS" }', findings);
+  if (!opened) return undefined;
+  const { path, eui, record } = opened;
+  if (!isUserRole(record.role)) {
+    findings.push(invalid(`${path}.role`, `'${shown(record.role)}' is not a User Role (${USER_ROLES.join(', ')})`));
     return undefined;
   }
-  unknownKeys(value, USER_KEYS, path, findings);
-  const role = value.role;
-  if (!USER_ROLES.includes(role as UserRole)) {
-    findings.push(invalid(`${path}.role`, `'${String(role)}' is not a User Role (${USER_ROLES.join(', ')})`));
-    return undefined;
-  }
-  return eui ? [eui, { role: role as UserRole }] : undefined;
+  return eui ? [eui, { role: record.role }] : undefined;
 }
 
 /** Validates one Device record (also used for the async validator's lookup results). */
 export function resolveDevice(key: string, value: unknown, findings: Finding[]): [Eui64, DeviceRecord] | undefined {
-  const path = `$.devices["${key}"]`;
-  const eui = normaliseEui(key);
-  if (!eui) findings.push(invalid(path, `'${key}' is not an EUI-64 Device ID`));
-  if (!isRecord(value)) {
-    findings.push(invalid(path, 'must be an object like { "type": "ESME", "mpan": "..." }'));
-    return undefined;
-  }
-  unknownKeys(value, DEVICE_KEYS, path, findings);
+  const opened = openRecord('devices', key, value, DEVICE_KEYS, '{ "type": "ESME", "mpan": "..." }', findings);
+  if (!opened) return undefined;
+  const { path, eui, record } = opened;
   const start = findings.length;
-  const type = value.type;
-  if (!DEVICE_TYPES.includes(type as DeviceType)) {
-    findings.push(invalid(`${path}.type`, `'${String(type)}' is not a Device Type (${DEVICE_TYPES.join(', ')})`));
+  const { type, mpan } = record;
+  if (!isDeviceType(type)) {
+    findings.push(invalid(`${path}.type`, `'${shown(type)}' is not a Device Type (${DEVICE_TYPES.join(', ')})`));
   }
   // A well-formed MPAN with a wrong check digit is inventory data the DCC would also hold: the MPAN rule reports
   // it as a warning. Anything that is not 13 digits is a broken context.
-  const mpan = value.mpan;
   if (mpan !== undefined && (typeof mpan !== 'string' || !/^[0-9]{13}$/.test(mpan))) {
-    findings.push(invalid(`${path}.mpan`, `'${String(mpan)}' is not a 13-digit MPAN core`));
+    findings.push(invalid(`${path}.mpan`, `'${shown(mpan)}' is not a 13-digit MPAN core`));
   }
   const networkOperator =
-    value.networkOperator === undefined ? undefined : resolveEuiList(value.networkOperator, `${path}.networkOperator`, findings);
-  if (!eui || findings.length > start) return undefined;
+    record.networkOperator === undefined ? undefined : resolveEuiList(record.networkOperator, `${path}.networkOperator`, findings);
+  if (!eui || !isDeviceType(type) || findings.length > start) return undefined;
   return [
     eui,
     {
-      type: type as DeviceType,
-      ...(mpan === undefined ? {} : { mpan: mpan as string }),
+      type,
+      ...(typeof mpan === 'string' ? { mpan } : {}),
       ...(networkOperator ? { networkOperator } : {}),
     },
   ];
@@ -207,7 +224,7 @@ export function resolveEuiList(value: unknown, path: string, findings: Finding[]
   const entities: Eui64[] = [];
   for (const [index, item] of value.entries()) {
     const eui = typeof item === 'string' ? normaliseEui(item) : undefined;
-    if (!eui) findings.push(invalid(`${path}[${index}]`, `'${String(item)}' is not an EUI-64 Entity ID`));
+    if (!eui) findings.push(invalid(`${path}[${index}]`, `'${shown(item)}' is not an EUI-64 Entity ID`));
     else entities.push(eui);
   }
   return entities.length === value.length ? entities : undefined;
@@ -219,6 +236,6 @@ function resolveNow(value: unknown, findings: Finding[]): Date | undefined {
     const date = new Date(value);
     if (!Number.isNaN(date.getTime())) return date;
   }
-  findings.push(invalid('$.now', `'${String(value)}' is not an ISO 8601 date-time with a timezone`));
+  findings.push(invalid('$.now', `'${shown(value)}' is not an ISO 8601 date-time with a timezone`));
   return undefined;
 }

@@ -76,6 +76,15 @@ describe('review regressions', () => {
     expect(huge.ok ? 'OK' : huge.findings[0]!.code).toBe('SCHEMA_VIOLATION');
   });
 
+  it('a context value whose toString throws is reported, not thrown', () => {
+    const context = exampleContext();
+    const hostile = { toString: () => { throw new Error('boom'); } };
+    context.users['90-B3-D5-1F-30-01-00-00'] = { role: hostile };
+    const verdict = validateRequest(fixtureRequest('supplier-by-supplier-immediate'), context);
+    expect(verdict.responseCode).toBe('CONTEXT_INVALID');
+    expect(verdict.findings[0]!.message).toContain("'an object' is not a User Role");
+  });
+
   it('registration data naming the NO still wins when non-empty', () => {
     const context = exampleContext();
     context.devices[ESME].networkOperator = [NO_A];
