@@ -139,9 +139,23 @@ function indexRecords<T>(
     findings.push(invalid(path, `must be an object keyed by ${keyedBy}`));
     return index;
   }
+  // Keys are matched by normalised EUI, so two spellings of one EUI would otherwise let the last one win silently.
+  const firstKey = new Map<Eui64, string>();
   for (const [key, item] of Object.entries(value)) {
+    const eui = normaliseEui(key);
+    const earlier = eui === undefined ? undefined : firstKey.get(eui);
+    if (eui !== undefined && earlier !== undefined) {
+      const paths = [`${path}["${earlier}"]`, `${path}["${key}"]`];
+      findings.push(
+        finding('CONTEXT_INVALID', {
+          detail: `${paths[0]} and ${paths[1]}: both keys name ${keyedBy} ${eui}`,
+          path: paths[1],
+          params: { paths, eui },
+        }),
+      );
+    } else if (eui !== undefined) firstKey.set(eui, key);
     const resolved = resolve(key, item, findings);
-    if (resolved) index.set(resolved[0], resolved[1]);
+    if (resolved && earlier === undefined) index.set(resolved[0], resolved[1]);
   }
   return index;
 }

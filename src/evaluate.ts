@@ -72,12 +72,14 @@ export function evaluate(
         slot: c.slot,
         path: c.path,
         result: decode(c),
+        embedded: c,
       })));
     },
     get certificationPath() {
       return (certificationPath ??= request.body.certificationPathCertificates.map((c) => ({
         path: c.path,
         result: decode(c),
+        embedded: c,
       })));
     },
     policy: options.policy ?? DEFAULT_POLICY,

@@ -45,6 +45,24 @@ describe('resolveContext', () => {
     ]);
   });
 
+  it('two keys naming the same EUI are CONTEXT_INVALID with both JSON paths; one spelling alone is not', () => {
+    const devices = {
+      '00-DB-12-34-56-78-90-A0': { type: 'ESME', mpan: '1200000000011' },
+      '00DB1234567890A0': { type: 'ESME', mpan: '1300000000016' },
+    };
+    const result = resolveContext({ devices } as never);
+    if (result.ok) throw new Error('expected CONTEXT_INVALID');
+    expect(result.findings).toHaveLength(1);
+    expect(result.findings[0]).toMatchObject({
+      code: 'CONTEXT_INVALID',
+      path: '$.devices["00DB1234567890A0"]',
+      params: { paths: ['$.devices["00-DB-12-34-56-78-90-A0"]', '$.devices["00DB1234567890A0"]'], eui: ESME },
+    });
+    const users = { '90b3d51f30010000': { role: 'IS' }, '90-B3-D5-1F-30-01-00-00': { role: 'GS' } };
+    expect(problems({ users })).toEqual([['CONTEXT_INVALID', '$.users["90-B3-D5-1F-30-01-00-00"]']]);
+    expect(problems({ devices: { '00DB1234567890A0': devices['00DB1234567890A0'] } })).toEqual([]);
+  });
+
   it('rejects a context that is not an object, and accepts none at all', () => {
     expect(problems([])).toEqual([['CONTEXT_INVALID', '$']]);
     expect(resolveContext(undefined).ok).toBe(true);

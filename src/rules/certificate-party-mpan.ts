@@ -2,6 +2,7 @@ import { DEFAULT_MPAN_RULE_CODE } from '../codes.js';
 import { finding, type Finding } from '../findings.js';
 import { parseMpanCore, type Distributor } from '../mpan/index.js';
 import { mpanRuleFuel } from '../policy/index.js';
+import { readEntityIdLeniently } from '../smki/index.js';
 import { REMOTE_PARTY_ROLE } from './paths.js';
 import { PASS, type Facts, type Rule } from './rule.js';
 
@@ -32,19 +33,26 @@ export const certificatePartyMpan: Rule = {
 
     const findings: Finding[] = [];
     for (const certificate of facts.replacements) {
-      if (!certificate.result.ok) continue; // reported by the certificate decoding check
-      const entityId = certificate.result.certificate.entityId;
-      if (allowed.entities.includes(entityId)) continue;
+      // What the DCC or a meter would read, even from a certificate the strict decoder refuses: the rule must not
+      // be skipped because a sanity check failed first, and where no single Entity ID can be read it fails closed.
+      const read = certificate.result.ok
+        ? ({ ok: true, entityId: certificate.result.certificate.entityId } as const)
+        : readEntityIdLeniently(certificate.embedded.der);
+      if (read.ok && allowed.entities.includes(read.entityId)) continue;
       const where = allowed.mpan
         ? `MPAN ${allowed.mpan} (distributor ${allowed.distributor?.id}${allowed.distributor?.name ? ` ${allowed.distributor.name}` : ''})`
         : `Device ${request.header.requestId.target}`;
+      const detail = read.ok
+        ? `the ${certificate.slot} certificate belongs to ${read.entityId}, but ${where} allows ${allowed.entities.join(', ')} (${allowed.source})`
+        : `the ${certificate.slot} certificate carries no single Entity ID (${read.reason}${read.candidates.length ? `: ${read.candidates.join(', ')}` : ''}), so it cannot be shown to belong to ${allowed.entities.join(', ')}, which ${where} allows (${allowed.source})`;
       findings.push(
         // Reported under the configured code, described as the rule it is.
         withCode(facts.mpanRuleCode, finding(DEFAULT_MPAN_RULE_CODE, {
-          detail: `the ${certificate.slot} certificate belongs to ${entityId}, but ${where} allows ${allowed.entities.join(', ')} (${allowed.source})`,
+          detail,
           path: certificate.path,
           params: {
-            entityId,
+            entityId: read.ok ? read.entityId : null,
+            ...(read.ok ? {} : { unreadable: read.reason, candidates: read.candidates }),
             allowed: allowed.entities,
             source: allowed.source,
             mpan: allowed.mpan ?? null,

@@ -1,5 +1,5 @@
 import type { DeviceRecord, UserRecord } from '../context.js';
-import type { CertificateSlot, Eui64, UpdateSecurityCredentialsKRPRequest } from '../duis/model.js';
+import type { CertificateSlot, EmbeddedCertificate, Eui64, UpdateSecurityCredentialsKRPRequest } from '../duis/model.js';
 import type { Finding } from '../findings.js';
 import type { Policy } from '../policy/index.js';
 import type { DecodeResult } from '../smki/index.js';
@@ -8,6 +8,8 @@ import type { DecodeResult } from '../smki/index.js';
 export interface DecodedCertificate {
   readonly path: string;
   readonly result: DecodeResult;
+  /** The certificate as the request carries it (its DER, for readers other than the strict decoder). */
+  readonly embedded: EmbeddedCertificate;
 }
 
 /** A replacement certificate with its decoding and its slot. */

@@ -1,13 +1,13 @@
-import { finding, type Finding } from '../findings.js';
 import { compactBase64 } from '../duis/lexical.js';
+import { finding, type Finding } from '../findings.js';
+import type { XmlElement, XmlNode } from '../xml/tree.js';
 import { ALGORITHMS, XMLDSIG_NAMESPACE } from './algorithms.js';
 import type { CanonicalizationMode } from './canonicalize.js';
-import { NODE, isXmlWhitespace } from './dom.js';
 
 /** What the verifier needs from a Signature that follows the DUIS profile. */
 export interface SignatureParts {
-  readonly signature: Element;
-  readonly signedInfo: Element;
+  readonly signature: XmlElement;
+  readonly signedInfo: XmlElement;
   /** How the document is canonicalised before digesting: the Reference's transforms decide. */
   readonly documentMode: CanonicalizationMode;
   readonly digestValue: Buffer;
@@ -18,12 +18,9 @@ export interface SignatureParts {
 
 export type ProfileResult = { readonly ok: true; readonly parts: SignatureParts } | { readonly ok: false; readonly finding: Finding };
 
-/** Nesting far beyond any DUIS request (6 levels); the XML parser's own limit (32 by default) runs first. */
-const MAX_DEPTH = 256;
-
 /**
- * Checks the document and its one Signature against the DUIS profile (DOMAIN.md section 6), on the DOM that
- * will be canonicalised, so that what is checked is what is digested:
+ * Checks the document and its one Signature against the DUIS profile (DOMAIN.md section 6), on the tree that
+ * will be canonicalised and validated, so that what is checked is what is digested:
  *
  * - exactly one `ds:Signature` in the whole document, the last child of the document element (only whitespace
  *   after it); children SignedInfo, SignatureValue, KeyInfo, nothing else (no Object: a place to hide a copy);
@@ -37,12 +34,9 @@ const MAX_DEPTH = 256;
  * value (DigestValue, SignatureValue, the issuer/serial): that is where comment-truncation attacks live. No
  * attributes other than Signature/@Id, Reference/@URI and the `Algorithm`s are accepted.
  */
-export function checkProfile(document: Document): ProfileResult {
-  const scanned = scanDocument(document);
-  if ('finding' in scanned) return fail(scanned.finding);
-  const { root, signatures } = scanned;
+export function checkProfile(root: XmlElement): ProfileResult {
   const rootPath = `/${root.localName}`;
-
+  const signatures = findSignatures(root);
   if (signatures.length === 0) {
     return fail(finding('SIGNATURE_MISSING', { detail: `${rootPath} has no ds:Signature`, path: rootPath }));
   }
@@ -52,16 +46,13 @@ export function checkProfile(document: Document): ProfileResult {
       expected: 1,
     });
   }
-  const signature = signatures[0]!;
+  const [signature, signaturePath] = signatures[0]!;
   const path = `${rootPath}/Signature`;
-  if (signature.parentNode !== root) {
-    return profile('the ds:Signature is not a child of the document element', pathOf(signature), { expected: path });
-  }
-  for (let node = signature.nextSibling; node; node = node.nextSibling) {
-    if (node.nodeType === NODE.TEXT && isXmlWhitespace((node as Text).data)) continue;
-    return profile('the ds:Signature is not the last child of the document element', path, {
-      received: describe(node),
-    });
+  const index = root.children.indexOf(signature);
+  if (index === -1) return profile('the ds:Signature is not a child of the document element', signaturePath, { expected: path });
+  for (const node of root.children.slice(index + 1)) {
+    if (node.type === 'text' && isXmlWhitespace(node.value)) continue;
+    return profile('the ds:Signature is not the last child of the document element', path, { received: describe(node) });
   }
 
   try {
@@ -81,12 +72,12 @@ export function checkProfile(document: Document): ProfileResult {
 
     const referencePath = `${signedInfoPath}/Reference`;
     checkAttributes(reference, referencePath, ['URI']);
-    const uri = reference.getAttributeNode('URI');
-    if (!uri || uri.value !== '') {
+    const uri = attributeValue(reference, 'URI');
+    if (uri !== '') {
       throw new ProfileFault(
-        uri ? `Reference URI is '${uri.value}'; DUIS signs the whole document (URI="")` : 'Reference has no URI; DUIS uses URI=""',
+        uri !== undefined ? `Reference URI is '${uri}'; DUIS signs the whole document (URI="")` : 'Reference has no URI; DUIS uses URI=""',
         referencePath,
-        { expected: '', received: uri ? uri.value : null },
+        { expected: '', received: uri ?? null },
       );
     }
     const [transforms, digestMethod, digestValueElement] = expectChildren(reference, referencePath, [
@@ -97,8 +88,8 @@ export function checkProfile(document: Document): ProfileResult {
     const transformsPath = `${referencePath}/Transforms`;
     checkAttributes(transforms, transformsPath, []);
     const transformList = elementChildren(transforms, transformsPath);
-    const algorithms = transformList.map((transform, index) => {
-      const transformPath = `${transformsPath}/Transform[${index + 1}]`;
+    const algorithms = transformList.map((transform, position) => {
+      const transformPath = `${transformsPath}/Transform[${position + 1}]`;
       if (!isDs(transform, 'Transform')) throw unexpected(transform, transformsPath, 'Transform');
       return expectAlgorithm(transform, transformPath, [ALGORITHMS.envelopedSignature, ALGORITHMS.exclusiveC14n]);
     });
@@ -175,80 +166,50 @@ function profile(detail: string, path: string, params?: Params): ProfileResult {
   return fail(finding('SIGNATURE_PROFILE', { detail, path, ...(params ? { params } : {}) }));
 }
 
-type Scan = { root: Element; signatures: Element[] } | { finding: Finding };
-
-/**
- * One pass over the whole DOM: document-level content, prefixes (xmldom accepts an undeclared prefix, our
- * parser does not: refuse rather than canonicalise a name with no namespace), and every ds:Signature anywhere.
- */
-function scanDocument(document: Document): Scan {
-  let root: Element | undefined;
-  for (let node = document.firstChild; node; node = node.nextSibling) {
-    switch (node.nodeType) {
-      case NODE.ELEMENT:
-        if (root) return { finding: finding('XML_MALFORMED', { detail: 'more than one document element' }) };
-        root = node as Element;
-        break;
-      case NODE.DOCUMENT_TYPE:
-        return { finding: finding('XML_DTD_FORBIDDEN', { detail: 'the document has a DOCTYPE' }) };
-      case NODE.TEXT:
-        if (!isXmlWhitespace((node as Text).data)) {
-          return { finding: finding('XML_MALFORMED', { detail: 'character data outside the document element' }) };
-        }
-        break;
-      case NODE.COMMENT:
-      case NODE.PROCESSING_INSTRUCTION:
-        break;
-      default:
-        return { finding: finding('XML_MALFORMED', { detail: `unexpected ${describe(node)} at document level` }) };
-    }
-  }
-  if (!root) return { finding: finding('XML_MALFORMED', { detail: 'no document element' }) };
-
-  const signatures: Element[] = [];
-  const stack: [Element, number][] = [[root, 1]];
+/** Every ds:Signature anywhere in the tree, in document order, with its path. Iterative: depth is the parser's. */
+function findSignatures(root: XmlElement): [XmlElement, string][] {
+  const found: [XmlElement, string][] = [];
+  const stack: [XmlElement, string][] = [[root, `/${root.localName}`]];
   while (stack.length > 0) {
-    const [element, depth] = stack.pop()!;
-    if (depth > MAX_DEPTH) return { finding: finding('XML_TOO_DEEP', { detail: `elements nest deeper than ${MAX_DEPTH} levels` }) };
-    if (element.prefix && !element.namespaceURI) {
-      return { finding: finding('XML_MALFORMED', { detail: `element ${element.tagName} uses an undeclared namespace prefix` }) };
-    }
-    for (let i = 0; i < element.attributes.length; i++) {
-      const attribute = element.attributes[i]!;
-      if (attribute.prefix && attribute.prefix !== 'xmlns' && !attribute.namespaceURI) {
-        return { finding: finding('XML_MALFORMED', { detail: `attribute ${attribute.name} uses an undeclared namespace prefix` }) };
-      }
-    }
-    if (isDs(element, 'Signature')) signatures.push(element);
-    for (let child = element.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === NODE.ELEMENT) stack.push([child as Element, depth + 1]);
-      else if (child.nodeType !== NODE.TEXT && child.nodeType !== NODE.CDATA && child.nodeType !== NODE.COMMENT && child.nodeType !== NODE.PROCESSING_INSTRUCTION) {
-        return { finding: finding('XML_MALFORMED', { detail: `unexpected ${describe(child)} in ${element.tagName}` }) };
-      }
+    const [element, path] = stack.pop()!;
+    if (isDs(element, 'Signature')) found.push([element, path]);
+    for (let i = element.children.length - 1; i >= 0; i--) {
+      const child = element.children[i]!;
+      if (child.type === 'element') stack.push([child, `${path}/${child.localName}`]);
     }
   }
-  // Document order, for messages.
-  signatures.reverse();
-  return { root, signatures };
+  return found;
 }
 
-function isDs(element: Element, localName: string): boolean {
-  return element.namespaceURI === XMLDSIG_NAMESPACE && element.localName === localName;
+/** Whether a ds:Signature element stands anywhere in the tree. */
+export function containsSignature(element: XmlElement): boolean {
+  if (isDs(element, 'Signature')) return true;
+  for (const child of element.children) if (child.type === 'element' && containsSignature(child)) return true;
+  return false;
+}
+
+function isDs(element: XmlElement, localName: string): boolean {
+  return element.namespace === XMLDSIG_NAMESPACE && element.localName === localName;
+}
+
+/** Whitespace as XML defines it (S production). */
+function isXmlWhitespace(text: string): boolean {
+  return /^[ \t\r\n]*$/.test(text);
 }
 
 /** Element children; whitespace and comments may sit between them, nothing else. */
-function elementChildren(element: Element, path: string): Element[] {
-  const children: Element[] = [];
-  for (let node = element.firstChild; node; node = node.nextSibling) {
-    if (node.nodeType === NODE.ELEMENT) children.push(node as Element);
-    else if (node.nodeType === NODE.COMMENT) continue;
-    else if (node.nodeType === NODE.TEXT && isXmlWhitespace((node as Text).data)) continue;
+function elementChildren(element: XmlElement, path: string): XmlElement[] {
+  const children: XmlElement[] = [];
+  for (const node of element.children) {
+    if (node.type === 'element') children.push(node);
+    else if (node.type === 'comment') continue;
+    else if (node.type === 'text' && isXmlWhitespace(node.value)) continue;
     else throw new ProfileFault(`${describe(node)} inside ${element.localName}`, path, { received: describe(node) });
   }
   return children;
 }
 
-function expectChildren<const N extends readonly string[]>(element: Element, path: string, names: N): { [K in keyof N]: Element } {
+function expectChildren<const N extends readonly string[]>(element: XmlElement, path: string, names: N): { [K in keyof N]: XmlElement } {
   const children = elementChildren(element, path);
   names.forEach((name, index) => {
     const child = children[index];
@@ -263,25 +224,27 @@ function expectChildren<const N extends readonly string[]>(element: Element, pat
       received: qualified(extra),
     });
   }
-  return children as unknown as { [K in keyof N]: Element };
+  return children as unknown as { [K in keyof N]: XmlElement };
 }
 
-function unexpected(child: Element, path: string, expected: string): ProfileFault {
+function unexpected(child: XmlElement, path: string, expected: string): ProfileFault {
   return new ProfileFault(`found ${qualified(child)} where ds:${expected} belongs`, `${path}/${child.localName}`, {
     expected: `{${XMLDSIG_NAMESPACE}}${expected}`,
     received: qualified(child),
   });
 }
 
-function qualified(element: Element): string {
-  return `{${element.namespaceURI ?? ''}}${element.localName}`;
+function qualified(element: XmlElement): string {
+  return `{${element.namespace ?? ''}}${element.localName}`;
 }
 
-function checkAttributes(element: Element, path: string, allowed: readonly string[]): void {
-  for (let i = 0; i < element.attributes.length; i++) {
-    const attribute = element.attributes[i]!;
-    if (attribute.name === 'xmlns' || attribute.name.startsWith('xmlns:')) continue;
-    if (!attribute.namespaceURI && allowed.includes(attribute.localName!)) continue;
+function attributeValue(element: XmlElement, localName: string): string | undefined {
+  return element.attributes.find((a) => a.namespace === null && a.localName === localName)?.value;
+}
+
+function checkAttributes(element: XmlElement, path: string, allowed: readonly string[]): void {
+  for (const attribute of element.attributes) {
+    if (attribute.namespace === null && allowed.includes(attribute.localName)) continue;
     throw new ProfileFault(`${element.localName} carries an unexpected attribute ${attribute.name}`, `${path}/@${attribute.name}`, {
       received: attribute.name,
     });
@@ -289,9 +252,9 @@ function checkAttributes(element: Element, path: string, allowed: readonly strin
 }
 
 /** Checks `Algorithm` is one of `allowed` and the method element holds no parameters. */
-function expectAlgorithm(element: Element, path: string, allowed: readonly string[]): string {
+function expectAlgorithm(element: XmlElement, path: string, allowed: readonly string[]): string {
   checkAttributes(element, path, ['Algorithm']);
-  const algorithm = element.getAttributeNode('Algorithm')?.value;
+  const algorithm = attributeValue(element, 'Algorithm');
   if (algorithm === undefined || !allowed.includes(algorithm)) {
     throw new ProfileFault(
       `${element.localName} Algorithm is ${algorithm === undefined ? 'missing' : `'${algorithm}'`}; DUIS uses ${allowed.join(' or ')}`,
@@ -309,20 +272,20 @@ function expectAlgorithm(element: Element, path: string, allowed: readonly strin
 }
 
 /** The character data of a value element: text nodes only (no comment, CDATA, PI or element). */
-function leafText(element: Element, path: string): string {
+function leafText(element: XmlElement, path: string): string {
   let text = '';
   checkAttributes(element, path, []);
-  for (let node = element.firstChild; node; node = node.nextSibling) {
-    if (node.nodeType !== NODE.TEXT) {
+  for (const node of element.children) {
+    if (node.type !== 'text') {
       throw new ProfileFault(`${describe(node)} inside ${element.localName}; a value holds text only`, path, { received: describe(node) });
     }
-    text += (node as Text).data;
+    text += node.value;
   }
   return text;
 }
 
 /** xs:base64Binary, as the request model reads it (`compactBase64`), and not empty. */
-function base64Value(element: Element, path: string): Buffer {
+function base64Value(element: XmlElement, path: string): Buffer {
   const text = leafText(element, path);
   const compact = compactBase64(text);
   if (!compact) {
@@ -333,27 +296,17 @@ function base64Value(element: Element, path: string): Buffer {
   return Buffer.from(compact, 'base64');
 }
 
-function describe(node: Node): string {
-  switch (node.nodeType) {
-    case NODE.ELEMENT:
-      return `element ${(node as Element).tagName}`;
-    case NODE.TEXT:
+function describe(node: XmlNode): string {
+  switch (node.type) {
+    case 'element':
+      return `element ${node.name}`;
+    case 'text':
       return 'character data';
-    case NODE.CDATA:
+    case 'cdata':
       return 'a CDATA section';
-    case NODE.COMMENT:
+    case 'comment':
       return 'a comment';
-    case NODE.PROCESSING_INSTRUCTION:
-      return `processing instruction ${(node as ProcessingInstruction).target}`;
-    default:
-      return `node type ${node.nodeType}`;
+    case 'pi':
+      return `processing instruction ${node.target}`;
   }
-}
-
-function pathOf(element: Element): string {
-  const names: string[] = [];
-  for (let node: Node | null = element; node && node.nodeType === NODE.ELEMENT; node = node.parentNode) {
-    names.push((node as Element).localName!);
-  }
-  return `/${names.reverse().join('/')}`;
 }

@@ -1,12 +1,11 @@
 import { createHash, createPrivateKey, sign as cryptoSign, type KeyObject } from 'node:crypto';
 import { parseXml, type XmlLimits } from '../xml/parse-xml.js';
-import type { XmlElement } from '../xml/tree.js';
+import type { XmlDocument, XmlElement } from '../xml/tree.js';
 import { ALGORITHMS, P256_SIGNATURE_BYTES, XMLDSIG_NAMESPACE } from './algorithms.js';
 import { canonicalizeDocument, canonicalizeElement, escapeText } from './canonicalize.js';
-import { parseDom } from './dom.js';
-import { checkProfile } from './profile.js';
+import { checkProfile, containsSignature } from './profile.js';
 import { createSigner, type CertificateInput } from './signer-store.js';
-import { authenticate, containsSignature, prepare } from './verify.js';
+import { authenticate, prepare } from './verify.js';
 
 /** The signer: a P-256 private key, or a function that signs (for an HSM, or deterministic RFC 6979 signing). */
 export type RequestSigningKey =
@@ -63,11 +62,12 @@ export function signRequest(xml: string, key: RequestSigningKey, options: SignRe
     `${place.head}${place.indent}${signatureXml(exclusive, digest, signatureValue, signer.issuer, signer.serialNumber)}${place.after}${place.tail}`;
 
   const limit = Math.max(4 * text.length, 64 * 1024);
+  const maxDepth = options.limits?.maxDepth;
+  const placeholder = withSignature(build(PLACEHOLDER_DIGEST, PLACEHOLDER_SIGNATURE), maxDepth);
   const digest = createHash('sha256')
-    .update(canonicalizeDocument(...domWithSignature(build(PLACEHOLDER_DIGEST, PLACEHOLDER_SIGNATURE)), exclusive ? 'exclusive' : 'inclusive', limit), 'utf8')
+    .update(canonicalizeDocument(placeholder.document, placeholder.signature, exclusive ? 'exclusive' : 'inclusive', limit), 'utf8')
     .digest('base64');
-  const [, signature] = domWithSignature(build(digest, PLACEHOLDER_SIGNATURE));
-  const signedInfo = signature.getElementsByTagNameNS(XMLDSIG_NAMESPACE, 'SignedInfo')[0]!;
+  const { signedInfo } = withSignature(build(digest, PLACEHOLDER_SIGNATURE), maxDepth);
   const material = Buffer.from(canonicalizeElement(signedInfo, limit), 'utf8');
 
   let value: Uint8Array;
@@ -83,7 +83,7 @@ export function signRequest(xml: string, key: RequestSigningKey, options: SignRe
   const signed = build(digest, Buffer.from(value).toString('base64'));
 
   // The output must verify under the certificate it names, with our own verifier.
-  const reparsed = parseXml(signed, { maxBytes: Number.MAX_SAFE_INTEGER, maxDepth: options.limits?.maxDepth ?? 32 });
+  const reparsed = parseXml(signed, unlimited(maxDepth));
   const prepared = reparsed.ok ? prepare(reparsed) : undefined;
   const check = prepared?.ok ? authenticate(prepared, signer) : undefined;
   if (!check?.ok) {
@@ -116,13 +116,18 @@ function signatureXml(exclusive: boolean, digest: string, signatureValue: string
   );
 }
 
-/** Parses a document we built and returns it with its (checked) Signature element. */
-function domWithSignature(xml: string): [Document, Element] {
-  const dom = parseDom(xml);
-  if (!dom.ok) throw new Error(`signRequest: internal error, the signed document does not parse (${dom.reason})`);
-  const checked = checkProfile(dom.document);
+/** The document we built may outgrow the caller's size limit (the Signature adds about 1 KB); depth still holds. */
+function unlimited(maxDepth: number | undefined): Partial<XmlLimits> {
+  return { maxBytes: Number.MAX_SAFE_INTEGER, maxNodes: Number.MAX_SAFE_INTEGER, ...(maxDepth ? { maxDepth } : {}) };
+}
+
+/** Parses a document we built and returns it with its (checked) Signature and SignedInfo elements. */
+function withSignature(xml: string, maxDepth: number | undefined): { document: XmlDocument; signature: XmlElement; signedInfo: XmlElement } {
+  const parsed = parseXml(xml, unlimited(maxDepth));
+  if (!parsed.ok) throw new Error(`signRequest: internal error, the signed document does not parse (${parsed.error.message})`);
+  const checked = checkProfile(parsed.root);
   if (!checked.ok) throw new Error(`signRequest: internal error, ${checked.finding.message}`);
-  return [dom.document, checked.parts.signature];
+  return { document: parsed, signature: checked.parts.signature, signedInfo: checked.parts.signedInfo };
 }
 
 /**

@@ -2,16 +2,14 @@ import { createHash, timingSafeEqual, verify as cryptoVerify } from 'node:crypto
 import type { Code } from '../codes.js';
 import { normaliseEui } from '../duis/eui.js';
 import { finding, type Finding } from '../findings.js';
-import type { XmlElement } from '../xml/tree.js';
-import { P256_SIGNATURE_BYTES, XMLDSIG_NAMESPACE } from './algorithms.js';
-import { CanonicalFormTooLarge, UnsupportedNode, canonicalizeDocument, canonicalizeElement } from './canonicalize.js';
-import { NODE, parseDom } from './dom.js';
+import type { XmlDocument } from '../xml/tree.js';
+import { P256_SIGNATURE_BYTES } from './algorithms.js';
+import { CanonicalFormTooLarge, canonicalizeDocument, canonicalizeElement } from './canonicalize.js';
 import { checkProfile, type SignatureParts } from './profile.js';
 import { trySigner, type Signer, type SignerLookup, type SignerStore } from './signer-store.js';
 
-/** A document as `parseXml` returns it: the tree our parser built and the text it was built from. */
-export interface SignedDocument {
-  readonly root: XmlElement;
+/** A document as `parseXml` returns it: the one tree, and the text it was built from. */
+export interface SignedDocument extends XmlDocument {
   readonly text: string;
 }
 
@@ -36,8 +34,7 @@ export type VerifyResult =
       readonly signer: Signer;
       /**
        * Exactly the bytes that were digested (UTF-8 of this string): the document after the enveloped-signature
-       * transform and canonicalisation. Re-parse it and validate that, never the original text: it is the only
-       * content the signature vouches for (comments are gone, CDATA is text, namespaces are explicit).
+       * transform and canonicalisation, written from the same tree the request model is read from.
        */
       readonly signedText: string;
     }
@@ -51,14 +48,15 @@ export const DEFAULT_XML_SIGNING_ROLES: readonly string[] = Object.freeze(['87']
  * throws for bad input. Checks run in this order, and the first failure is the result:
  *
  * 1. `SIGNATURE_MISSING` (no ds:Signature), `SIGNATURE_PROFILE` (anything outside the profile, see
- *    `profile.ts`), `XML_*` when xmldom reads the document differently from our parser;
+ *    `profile.ts`);
  * 2. `SIGNER_UNKNOWN`: no certificate in `signers` matches X509IssuerSerial (KeyInfo never supplies a key);
  * 3. `SIGNATURE_INVALID`: the digest of the canonical document or the ECDSA signature over the canonical
  *    SignedInfo does not verify (a DER-encoded SignatureValue is one: DUIS uses raw r||s);
  * 4. `SIGNER_ROLE`: the signer certificate's OU is not an XML-signing role, or its key is not for signing;
  * 5. `SIGNER_NOT_ORIGINATOR`: the signer's Entity ID is not the RequestID originator.
  *
- * Run it after `parseXml` (its size, depth and DTD limits must come first) and the structural checks.
+ * It reads the tree `parseXml` built, the same tree the request model is read from, so what is verified is what
+ * is validated; run it after the structural checks.
  */
 export function verifySignature(document: SignedDocument, signers: SignerStore, options: VerifyOptions): VerifyResult {
   const prepared = prepare(document);
@@ -70,7 +68,7 @@ export function verifySignature(document: SignedDocument, signers: SignerStore, 
   } catch (error) {
     return lookupFailed(error, prepared.parts);
   }
-  return found ? finish(prepared, found, options) : unknownSigner(prepared.parts);
+  return found ? finish(prepared, found, options) : unknownSigner(prepared);
 }
 
 /**
@@ -92,7 +90,7 @@ export async function verifySignatureAsync(
   } catch (error) {
     return lookupFailed(error, prepared.parts);
   }
-  if (found === undefined || found === null) return unknownSigner(prepared.parts);
+  if (found === undefined || found === null) return unknownSigner(prepared);
   const signer = trySigner(found);
   if (!signer.ok) return { ok: false, finding: signer.finding };
   return finish(prepared, signer.signer, options);
@@ -106,35 +104,24 @@ function lookupFailed(error: unknown, parts: SignatureParts): VerifyResult {
 
 export interface Prepared {
   readonly ok: true;
-  readonly document: Document;
+  readonly document: SignedDocument;
   readonly parts: SignatureParts;
-  readonly textLength: number;
 }
 
 export function prepare(document: SignedDocument): Prepared | { ok: false; finding: Finding } {
-  if (typeof document?.text !== 'string' || document.root?.type !== 'element') {
-    return fail('INPUT_INVALID', 'expected the { root, text } that parseXml returns');
+  if (typeof document?.text !== 'string' || document.root?.type !== 'element' || !Array.isArray(document.prolog) || !Array.isArray(document.epilog)) {
+    return fail('INPUT_INVALID', 'expected the document that parseXml returns');
   }
-  // Our parser already built the tree: an unsigned request is answered without a second parse.
-  if (!containsSignature(document.root)) {
-    return fail('SIGNATURE_MISSING', `/${document.root.localName} has no ds:Signature`, { path: `/${document.root.localName}` });
-  }
-  const dom = parseDom(document.text);
-  if (!dom.ok) return fail('XML_MALFORMED', `the XML-DSig DOM parser rejects the document (${dom.reason})`);
-  const differs = compareStructure(dom.document.documentElement!, document.root, '');
-  if (differs !== undefined) {
-    return fail('XML_MALFORMED', `the XML-DSig DOM parser reads the document differently from the XML parser, at ${differs}`, { path: differs });
-  }
-  const checked = checkProfile(dom.document);
+  const checked = checkProfile(document.root);
   if (!checked.ok) return checked;
-  return { ok: true, document: dom.document, parts: checked.parts, textLength: document.text.length };
+  return { ok: true, document, parts: checked.parts };
 }
 
 function finish(prepared: Prepared, signer: Signer, options: VerifyOptions): VerifyResult {
   // Authenticate first: nothing about who signed is reported before the signature is known to be theirs.
   const authenticated = authenticate(prepared, signer, options.maxCanonicalLength);
   if (!authenticated.ok) return authenticated;
-  const signaturePath = `/${prepared.document.documentElement!.localName}/Signature`;
+  const signaturePath = `/${prepared.document.root.localName}/Signature`;
 
   const roles = (options.xmlSigningRoles ?? DEFAULT_XML_SIGNING_ROLES).map((role) => role.toUpperCase());
   if (!roles.includes(signer.role)) {
@@ -167,7 +154,7 @@ export function authenticate(
   maxCanonicalLength?: number,
 ): { ok: true; signedText: string } | { ok: false; finding: Finding } {
   const { parts } = prepared;
-  const signaturePath = `/${prepared.document.documentElement!.localName}/Signature`;
+  const signaturePath = `/${prepared.document.root.localName}/Signature`;
   if (parts.signatureValue.length !== P256_SIGNATURE_BYTES) {
     return fail(
       'SIGNATURE_INVALID',
@@ -176,7 +163,7 @@ export function authenticate(
       { path: `${signaturePath}/SignatureValue`, params: { expected: P256_SIGNATURE_BYTES, received: parts.signatureValue.length } },
     );
   }
-  const limit = maxCanonicalLength ?? Math.max(4 * prepared.textLength, 64 * 1024);
+  const limit = maxCanonicalLength ?? Math.max(4 * prepared.document.text.length, 64 * 1024);
   let signedText: string;
   let signedInfoText: string;
   try {
@@ -186,7 +173,6 @@ export function authenticate(
     if (error instanceof CanonicalFormTooLarge) {
       return fail('XML_TOO_LARGE', `the canonical form of the document exceeds ${error.limit} characters`, { params: { limit: error.limit } });
     }
-    if (error instanceof UnsupportedNode) return fail('XML_MALFORMED', error.message);
     throw error;
   }
 
@@ -212,12 +198,11 @@ export function authenticate(
   return { ok: true, signedText };
 }
 
-function unknownSigner(parts: SignatureParts): VerifyResult {
+function unknownSigner({ parts, document }: Prepared): VerifyResult {
   const issuer = parts.issuerName.trim();
   const serialNumber = parts.serialNumber.trim();
-  const root = (parts.signature.parentNode as Element).localName;
   return fail('SIGNER_UNKNOWN', `no signer certificate has issuer '${issuer}' and serial number ${serialNumber}`, {
-    path: `/${root}/Signature/KeyInfo/X509Data/X509IssuerSerial`,
+    path: `/${document.root.localName}/Signature/KeyInfo/X509Data/X509IssuerSerial`,
     params: { issuer, serialNumber },
   });
 }
@@ -228,43 +213,4 @@ function fail(
   init: { path?: string; params?: Finding['params'] } = {},
 ): { ok: false; finding: Finding } {
   return { ok: false, finding: finding(code, { detail, ...init }) };
-}
-
-/**
- * Where xmldom's element structure differs from our parser's tree (namespace, local name, attribute names, child
- * elements), or `undefined`. The two parse the same text; xmldom silently ignores a mismatched end tag, for one,
- * and the verifier must not digest a different document from the one the structural checks saw. Text is not
- * compared: it reaches the validator through signedText.
- */
-function compareStructure(dom: Element, tree: XmlElement, parentPath: string): string | undefined {
-  const path = `${parentPath}/${tree.localName}`;
-  if ((dom.namespaceURI || null) !== tree.namespace || dom.localName !== tree.localName) return path;
-  let attributes = 0;
-  for (let i = 0; i < dom.attributes.length; i++) {
-    const attribute = dom.attributes[i]!;
-    if (attribute.name === 'xmlns' || attribute.name.startsWith('xmlns:')) continue;
-    attributes++;
-    const match = tree.attributes.some((a) => a.localName === attribute.localName && a.namespace === (attribute.namespaceURI || null));
-    if (!match) return `${path}/@${attribute.name}`;
-  }
-  if (attributes !== tree.attributes.length) return path;
-  let index = 0;
-  const children = tree.children;
-  for (let node = dom.firstChild; node; node = node.nextSibling) {
-    if (node.nodeType !== NODE.ELEMENT) continue;
-    while (index < children.length && children[index]!.type !== 'element') index++;
-    const child = children[index++];
-    if (!child || child.type !== 'element') return path;
-    const differs = compareStructure(node as Element, child, path);
-    if (differs !== undefined) return differs;
-  }
-  while (index < children.length && children[index]!.type !== 'element') index++;
-  return index < children.length ? path : undefined;
-}
-
-/** Whether a ds:Signature element stands anywhere in the tree. */
-export function containsSignature(element: XmlElement): boolean {
-  if (element.namespace === XMLDSIG_NAMESPACE && element.localName === 'Signature') return true;
-  for (const child of element.children) if (child.type === 'element' && containsSignature(child)) return true;
-  return false;
 }

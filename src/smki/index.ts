@@ -8,3 +8,4 @@ export {
 export { ROLE_CODES, roleFromOu, type RemotePartyRoleCode } from './role-codes.js';
 export type { NameAttribute } from './distinguished-name.js';
 export type { CertificateKeyUsage, DecodeResult, KeyUsage, OrganisationCertificate } from './types.js';
+export { readEntityIdLeniently, type LenientEntityId } from './lenient-entity-id.js';

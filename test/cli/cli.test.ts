@@ -1,8 +1,4 @@
-/**
- * The built `duis-validate` binary, run as a user would: `node dist/cli.js ...` from the repository root.
- * `dist/cli.js` is rebuilt once (npm run build) when any source is newer than it.
- */
-import { spawnSync } from 'node:child_process';
+/** The built `duis-validate` binary, run as a user would (test/support/cli.ts). */
 import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,55 +7,11 @@ import { DOMParser } from '@xmldom/xmldom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_MPAN_RULE_CODE } from '../../src/codes.js';
 import { certificate, exampleContext, fixtureRequest } from '../support/fixtures.js';
+import { cli, ensureBuilt, ROOT } from '../support/cli.js';
 import { OFFICIAL_SCHEMA_AVAILABLE, validateWithOfficialSchema } from '../support/xmllint.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const CLI = path.join(ROOT, 'dist/cli.js');
 const CONTEXT = 'fixtures/context.example.json';
 const REQUESTS = 'fixtures/requests';
-
-interface CliResult {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[], input?: string): CliResult {
-  const result = spawnSync(process.execPath, [CLI, ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    input: input ?? '',
-    timeout: 20_000,
-  });
-  if (result.error) throw result.error;
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-function ensureBuilt(): void {
-  const sources = Math.max(
-    newestMtime(path.join(ROOT, 'src')),
-    statSync(path.join(ROOT, 'package.json')).mtimeMs,
-    statSync(path.join(ROOT, 'tsup.config.ts')).mtimeMs,
-  );
-  let built = 0;
-  try {
-    built = statSync(CLI).mtimeMs;
-  } catch {
-    // not built yet
-  }
-  if (built >= sources) return;
-  const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, encoding: 'utf8', shell: process.platform === 'win32' });
-  if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}\n${build.stderr}`);
-}
 
 function parseXmlStrict(xml: string): Document {
   const fail = (message: string): never => {

@@ -236,7 +236,8 @@ export const EXCEPTIONS: readonly Exception[] = [
       'undeclaring a prefix (xmlns:p=""): such documents are not namespace-well-formed and we refuse them ' +
       '(XML_MALFORMED); libxml2 reports a namespace error and validates anyway',
     explainsFinding: (f) =>
-      f.code === 'XML_MALFORMED' && /reserved namespace prefix or name misused|is bound to the empty name/.test(f.message),
+      f.code === 'XML_MALFORMED' &&
+      /prefix must be bound to|may not assign a prefix|default namespace may not be set|attempt to undefine prefix|tags may not have "xmlns"/.test(f.message),
     example: (base) => base.replace(/(<([\w.-]+:)?Header)>/, '$1 xmlns:p="">'),
   },
 ];

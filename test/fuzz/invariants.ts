@@ -40,20 +40,12 @@ export interface Setup {
 
 export interface SyncOutcome {
   readonly violations: string[];
-  /**
-   * Not violations, but worth a look: the signature verifier's DOM parser (xmldom) refused a document our parser
-   * accepted, so the library refused it (XML_MALFORMED). One of the two parsers is wrong about the document.
-   */
-  readonly notes: string[];
   readonly verdict?: Verdict;
-  /** Milliseconds of the slowest of the calls made for this input. */
-  readonly slowestMs: number;
 }
 
 const STRUCTURAL = new Set(['INPUT_INVALID', 'XML_TOO_LARGE', 'XML_TOO_DEEP', 'XML_DTD_FORBIDDEN', 'XML_MALFORMED', 'SCHEMA_VIOLATION', 'SERVICE_NOT_SUPPORTED']);
 // decodeCertificate turns an unexpected exception into this message instead of throwing: it is a decoder defect.
 const DEFECT = /could not be decoded \(/;
-const PARSER_DIFFERENTIAL = /XML-DSig DOM parser/;
 
 const PROTOTYPES = [Object.prototype, Array.prototype, Function.prototype] as const;
 const prototypeShapes = PROTOTYPES.map((p) => Reflect.ownKeys(p).length);
@@ -99,7 +91,6 @@ function timed<T>(call: () => T): { value?: T; error?: unknown; ms: number } {
 /** Properties 1-5 and 7 through the synchronous API. */
 export function checkSync(input: Input, setup: Setup = {}): SyncOutcome {
   const violations: string[] = [];
-  const notes: string[] = [];
   const options = setup.options ?? {};
   const mpanRuleCode = options.mpanRuleCode;
   const cold = timed(() => validateRequest(input, setup.context, { ...options, certificateCache: createCertificateCache() }));
@@ -107,13 +98,12 @@ export function checkSync(input: Input, setup: Setup = {}): SyncOutcome {
   const warm2 = timed(() => validateRequest(input, setup.context, { ...options, certificateCache: sharedCache }));
   const parsed1 = timed(() => parseRequest(input, options.limits ? { limits: options.limits } : {}));
   const parsed2 = timed(() => parseRequest(input, options.limits ? { limits: options.limits } : {}));
-  const slowestMs = Math.max(cold.ms, warm1.ms, warm2.ms, parsed1.ms, parsed2.ms);
 
   if (prototypesTouched()) violations.push('a prototype gained or lost a property during validation (prototype pollution)');
   for (const [label, r] of [['validateRequest', cold], ['validateRequest (warm cache)', warm1], ['validateRequest (again)', warm2], ['parseRequest', parsed1], ['parseRequest (again)', parsed2]] as const) {
     if ('error' in r && r.error !== undefined) violations.push(`${label} threw ${describeError(r.error)}`);
   }
-  if (violations.length > 0) return { violations, notes, slowestMs };
+  if (violations.length > 0) return { violations };
 
   const verdict = cold.value!;
   violations.push(...verdictViolations(verdict, mpanRuleCode, 'validateRequest'));
@@ -135,13 +125,11 @@ export function checkSync(input: Input, setup: Setup = {}): SyncOutcome {
     }
     if (verdict.accepted) violations.push('accepted although parseRequest failed');
   } else {
-    // With signers, the signature verifier parses the document again (xmldom) and refuses it when the two parsers
-    // disagree: a safe outcome by design, noted (it points at a parser bug, ours or xmldom's) but not a violation.
+    // One parse: nothing after the structural checks may find a structural problem.
     const structural = verdict.findings.find((f) => STRUCTURAL.has(f.code));
-    if (structural && PARSER_DIFFERENTIAL.test(structural.message)) notes.push(structural.message);
-    else if (structural) violations.push(`parseRequest succeeded but the verdict has ${structural.code}: ${structural.message}`);
+    if (structural) violations.push(`parseRequest succeeded but the verdict has ${structural.code}: ${structural.message}`);
   }
-  return { violations, notes, verdict, slowestMs };
+  return { violations, verdict };
 }
 
 /** Property 6: the async validator agrees with `validateRequest` and never rejects. */

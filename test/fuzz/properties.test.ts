@@ -16,20 +16,6 @@ import { applyByteMutations, applyMutations, applyRewrites, byteMutationArbitrar
 import { allSeeds, fixtureSeeds, signedSeeds } from './seeds.js';
 
 const SEED = 0x0d015; // fixed: CI runs the same cases every time
-// A single validation of a 64 KiB input takes well under a millisecond; this only catches a pathological case
-// (a hang or a quadratic blow-up) on a loaded machine without flaking on garbage-collection pauses.
-const SLOW_MS = 1000;
-
-// Parser differentials the signature stage refused (see SyncOutcome.notes): reported, not failed.
-const notes = new Map<string, number>();
-function note(messages: readonly string[]): void {
-  for (const m of messages) notes.set(m, (notes.get(m) ?? 0) + 1);
-}
-afterAll(() => {
-  if (notes.size > 0) {
-    console.log(`[fuzz] ${[...notes.values()].reduce((a, b) => a + b, 0)} document(s) refused by the signature stage as a parser differential:\n  ${[...notes.keys()].join('\n  ')}`);
-  }
-});
 
 function expectNoViolations(violations: readonly string[], input: string | Uint8Array): void {
   if (violations.length > 0) {
@@ -47,7 +33,6 @@ describe('properties over the whole pipeline', () => {
       fc.property(stringInputArbitrary, setupArbitrary, (input, setup) => {
         const outcome = checkSync(input, setup);
         expectNoViolations(outcome.violations, input);
-        expect(outcome.slowestMs).toBeLessThan(SLOW_MS);
       }),
       { seed: SEED, numRuns: 400 },
     );
@@ -62,7 +47,6 @@ describe('properties over the whole pipeline', () => {
       fc.property(input, setupArbitrary, (bytes, setup) => {
         const outcome = checkSync(bytes, setup);
         expectNoViolations(outcome.violations, bytes);
-        expect(outcome.slowestMs).toBeLessThan(SLOW_MS);
       }),
       { seed: SEED, numRuns: 600 },
     );
@@ -73,7 +57,6 @@ describe('properties over the whole pipeline', () => {
       fc.property(xmlDocumentArbitrary, setupArbitrary, (xml, setup) => {
         const outcome = checkSync(xml, setup);
         expectNoViolations(outcome.violations, xml);
-        expect(outcome.slowestMs).toBeLessThan(SLOW_MS);
       }),
       { seed: SEED, numRuns: 500 },
     );
@@ -86,8 +69,6 @@ describe('properties over the whole pipeline', () => {
         const xml = applyMutations(seeds[i]!.doc, mutations);
         const outcome = await checkAll(xml, setup);
         expectNoViolations(outcome.violations, xml);
-        note(outcome.notes);
-        expect(outcome.slowestMs).toBeLessThan(SLOW_MS);
         if (outcome.verdict?.accepted) accepted++;
       }),
       { seed: SEED, numRuns: 800 },
@@ -154,7 +135,6 @@ describe('properties over the whole pipeline', () => {
           const setup = setupFor(opts);
           const outcome = checkSync(xml, setup);
           expectNoViolations(outcome.violations, xml);
-          note(outcome.notes);
           const signature = signedMutantViolations(seed.xml, xml, setup);
           expectNoViolations(signature.violations, xml);
           if (signature.verified) verified++;

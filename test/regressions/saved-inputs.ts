@@ -22,8 +22,8 @@ export type SavedKind =
   | 'rewrite'
   /** parseRequest and libxml2 (DUIS XSD V5.4) disagree and no documented exception explains it. */
   | 'differential'
-  /** With signers configured, the signature stage's DOM parser refused a document our parser accepted. */
-  | 'parser-differential'
+  /** The library, xmldom and libxml2 read the document differently (test/infoset/differential.ts). */
+  | 'infoset'
   /** A mutant of a signed request verified, but the request validated is not the request that was signed. */
   | 'signature';
 

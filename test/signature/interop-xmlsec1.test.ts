@@ -10,10 +10,9 @@
  *   also resolves X509IssuerSerial to the signer certificate and checks its chain, which is what a DCC-side
  *   verifier does.
  *
- * xmlsec1 is installed in `beforeAll` when missing (root + apt-get only); every test skips cleanly otherwise.
+ * xmlsec1 is installed in `beforeAll` when missing (test/support/xmlsec1.ts); every test skips cleanly otherwise.
  * The DCC test keys are read from `../shared/reference/smki/` and written only to a temporary directory.
  */
-import { spawnSync } from 'node:child_process';
 import { createPrivateKey } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,6 +20,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALGORITHMS, createSignerStore, signRequest } from '../../src/signature/index.js';
 import { parseXml } from '../../src/xml/parse-xml.js';
+import { ensureXmlsec1, xmlsec1 } from '../support/xmlsec1.js';
 import { NETWORK_OPERATOR_A, REPO_ROOT, expectCode, expectVerified, fixturePath, party, readFixture, verifyXml } from './support.js';
 
 const REFERENCE = new URL('../shared/reference/', REPO_ROOT).pathname;
@@ -32,34 +32,14 @@ const DCC_SERIAL = '40938316298935008147424226388667426413'; // xml-sign-90B3D51
 let available = false;
 let work = '';
 
-function hasXmlsec1(): boolean {
-  return spawnSync('xmlsec1', ['--version'], { stdio: 'ignore' }).status === 0;
-}
-
-function installXmlsec1(): void {
-  if (process.getuid?.() !== 0 || !existsSync('/usr/bin/apt-get')) return;
-  const apt = (...args: string[]) =>
-    spawnSync('apt-get', args, { stdio: 'ignore', timeout: 240_000, env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }).status === 0;
-  if (!apt('install', '-y', '-qq', 'xmlsec1')) {
-    apt('update', '-qq');
-    apt('install', '-y', '-qq', 'xmlsec1');
-  }
-}
-
 beforeAll(() => {
-  if (!hasXmlsec1()) installXmlsec1();
-  available = hasXmlsec1();
+  available = ensureXmlsec1();
   work = mkdtempSync(path.join(tmpdir(), 'duis-xmlsec1-'));
 }, 600_000);
 
 afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
-
-function xmlsec1(args: string[]): { ok: boolean; output: string } {
-  const run = spawnSync('xmlsec1', args, { encoding: 'utf8', timeout: 30_000 });
-  return { ok: run.status === 0, output: `${run.stdout}${run.stderr}` };
-}
 
 function write(name: string, content: string): string {
   const file = path.join(work, name);

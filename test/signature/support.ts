@@ -1,7 +1,6 @@
 /** Shared helpers for the signature tests and the signature attack corpus (test/security/signature/). */
 import { createHash, createPrivateKey, sign as cryptoSign, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { DOMParser } from '@xmldom/xmldom';
 import { expect } from 'vitest';
 import { canonicalizeDocument, canonicalizeElement } from '../../src/signature/canonicalize.js';
 import {
@@ -13,6 +12,7 @@ import {
   type VerifyResult,
 } from '../../src/signature/index.js';
 import { parseXml } from '../../src/xml/parse-xml.js';
+import { elementsNamed, parseTree } from '../support/tree.js';
 
 export const REPO_ROOT = new URL('../../', import.meta.url);
 export const fixturePath = (relative: string): string => new URL(`fixtures/${relative}`, REPO_ROOT).pathname;
@@ -90,11 +90,6 @@ export function replaceOnce(text: string, search: string | RegExp, replacement: 
   return text.replace(search, replacement);
 }
 
-const errorHandler = { warning: () => {}, error: () => {}, fatalError: () => {} };
-function dom(xml: string): Document {
-  return new DOMParser({ errorHandler }).parseFromString(xml, 'text/xml') as unknown as Document;
-}
-
 /**
  * Re-signs a (tampered) document so that only what the attack changed can make it fail: the `index`-th
  * SignedInfo is canonicalised (exclusive) and signed with `key`, and the result replaces the `index`-th
@@ -108,13 +103,12 @@ export function resign(
 ): string {
   let text = xml;
   if (redigest) {
-    const document = dom(text);
-    const signature = document.getElementsByTagNameNS(XMLDSIG_NAMESPACE, 'Signature')[0]!;
+    const document = parseTree(text);
+    const signature = elementsNamed(document.root, XMLDSIG_NAMESPACE, 'Signature')[0]!;
     const digest = createHash('sha256').update(canonicalizeDocument(document, signature, 'exclusive', 1e7)).digest('base64');
     text = replaceNth(text, /(<(?:ds:)?DigestValue>)[^<]*(<\/(?:ds:)?DigestValue>)/g, index, `$1${digest}$2`);
   }
-  const document = dom(text);
-  const signedInfo = document.getElementsByTagNameNS(XMLDSIG_NAMESPACE, 'SignedInfo')[index]!;
+  const signedInfo = elementsNamed(parseTree(text).root, XMLDSIG_NAMESPACE, 'SignedInfo')[index]!;
   const value = cryptoSign('sha256', Buffer.from(canonicalizeElement(signedInfo, 1e7), 'utf8'), { key, dsaEncoding });
   return replaceNth(text, /(<(?:ds:)?SignatureValue>)[^<]*(<\/(?:ds:)?SignatureValue>)/g, index, `$1${value.toString('base64')}$2`);
 }

@@ -1,0 +1,146 @@
+import { euiFromBytes } from '../duis/eui.js';
+
+/**
+ * The Entity Identifier of a certificate read the way a lenient X.509 reader reads it: what the DCC or a meter
+ * might act on when a certificate is not strict DER. The strict decoder (`decode-certificate.ts`) refuses such
+ * certificates, but OpenSSL parses them and verifies them under their issuing CA, so the Certificate Party rule
+ * must still see whose certificate it is, or fail closed.
+ *
+ * Tolerated, as BER readers tolerate them: trailing bytes after the certificate, non-minimal and indefinite
+ * lengths, high-tag-number forms, any other content of the certificate (extensions, flags, repeated OU).
+ * Read: the subject's `x500UniqueIdentifier` (2.5.4.45) attributes. Exactly 8 value octets (BIT STRING, unused
+ * bits ignored, or OCTET STRING) make an EUI-64. Anything else is no single Entity ID: absent, several different
+ * ones, a value of another length, or bytes that are not a certificate at all.
+ */
+export type LenientEntityId =
+  | { readonly ok: true; readonly entityId: string }
+  | {
+      readonly ok: false;
+      readonly reason: 'not-a-certificate' | 'no-entity-id' | 'several-entity-ids' | 'entity-id-not-64-bits';
+      /** The Entity IDs that were readable, when there were several. */
+      readonly candidates: readonly string[];
+    };
+
+interface Tlv {
+  readonly tag: number;
+  readonly constructed: boolean;
+  readonly contentStart: number;
+  /** End of the content (before the end-of-contents octets of an indefinite length). */
+  readonly contentEnd: number;
+  /** End of the whole encoding. */
+  readonly end: number;
+}
+
+// Far beyond any certificate, so a crafted nesting or length cannot make this reader work hard.
+const MAX_DEPTH = 32;
+const MAX_ELEMENTS = 4096;
+
+class NotBer extends Error {}
+
+const X500_UNIQUE_IDENTIFIER = Uint8Array.of(0x55, 0x04, 0x2d); // 2.5.4.45
+const BIT_STRING = 0x03;
+const OCTET_STRING = 0x04;
+const SEQUENCE = 0x10;
+const SET = 0x11;
+const CONTEXT_0 = 0x80 | 0;
+
+/** Never throws: every failure is a reason. */
+export function readEntityIdLeniently(der: Uint8Array): LenientEntityId {
+  let values: Uint8Array[];
+  try {
+    values = uniqueIdentifierValues(der);
+  } catch {
+    return { ok: false, reason: 'not-a-certificate', candidates: [] };
+  }
+  if (values.length === 0) return { ok: false, reason: 'no-entity-id', candidates: [] };
+  const ids = values.map((value) => (value.length === 8 ? euiFromBytes(value) : undefined));
+  const readable = [...new Set(ids.filter((id): id is string => id !== undefined))];
+  if (readable.length > 1) return { ok: false, reason: 'several-entity-ids', candidates: readable };
+  if (ids.includes(undefined)) return { ok: false, reason: 'entity-id-not-64-bits', candidates: readable };
+  return { ok: true, entityId: readable[0]! };
+}
+
+function uniqueIdentifierValues(bytes: Uint8Array): Uint8Array[] {
+  let budget = MAX_ELEMENTS;
+  const read = (at: number, limit: number, depth: number): Tlv => {
+    if (--budget < 0 || depth > MAX_DEPTH || at >= limit) throw new NotBer();
+    const first = bytes[at++]!;
+    const constructed = (first & 0x20) !== 0;
+    let tag = (first & 0xc0) | (first & 0x1f);
+    if ((first & 0x1f) === 0x1f) {
+      // High tag number: skip its octets; no certificate field this reader looks for uses one.
+      let octets = 0;
+      do {
+        if (at >= limit || ++octets > 4) throw new NotBer();
+      } while (bytes[at++]! & 0x80);
+      tag = -1;
+    }
+    if (at >= limit) throw new NotBer();
+    const lengthOctet = bytes[at++]!;
+    if (lengthOctet === 0x80) {
+      if (!constructed) throw new NotBer();
+      // Indefinite length: children until the end-of-contents octets.
+      const contentStart = at;
+      let p = at;
+      for (;;) {
+        if (p + 1 >= limit) throw new NotBer();
+        if (bytes[p] === 0 && bytes[p + 1] === 0) return { tag, constructed, contentStart, contentEnd: p, end: p + 2 };
+        p = read(p, limit, depth + 1).end;
+      }
+    }
+    let length = lengthOctet;
+    if (lengthOctet > 0x80) {
+      const count = lengthOctet & 0x7f;
+      if (count > 4 || at + count > limit) throw new NotBer();
+      length = 0;
+      for (let i = 0; i < count; i++) length = length * 256 + bytes[at++]!;
+    }
+    const end = at + length;
+    if (end > limit) throw new NotBer();
+    return { tag, constructed, contentStart: at, contentEnd: end, end };
+  };
+  const children = (node: Tlv, depth: number): Tlv[] => {
+    if (!node.constructed) throw new NotBer();
+    const list: Tlv[] = [];
+    for (let p = node.contentStart; p < node.contentEnd; ) {
+      const child = read(p, node.contentEnd, depth + 1);
+      list.push(child);
+      p = child.end;
+    }
+    return list;
+  };
+  const expect = (node: Tlv | undefined, tag: number): Tlv => {
+    if (!node || node.tag !== tag) throw new NotBer();
+    return node;
+  };
+
+  // Certificate ::= SEQUENCE { tbsCertificate, ... }; whatever follows it is ignored, as d2i_X509 does.
+  const certificate = expect(read(0, bytes.length, 0), SEQUENCE);
+  const tbs = expect(children(certificate, 0)[0], SEQUENCE);
+  const fields = children(tbs, 1);
+  // [0] version, serialNumber, signature, issuer, validity, subject
+  const subject = expect(fields[fields[0]?.tag === CONTEXT_0 ? 5 : 4], SEQUENCE);
+  const values: Uint8Array[] = [];
+  for (const rdn of children(subject, 2)) {
+    for (const attribute of children(expect(rdn, SET), 3)) {
+      const [type, value] = children(expect(attribute, SEQUENCE), 4);
+      if (!type || type.tag !== 0x06 || !sameBytes(bytes.subarray(type.contentStart, type.contentEnd), X500_UNIQUE_IDENTIFIER)) continue;
+      if (!value || value.constructed) {
+        values.push(new Uint8Array(0));
+        continue;
+      }
+      if (value.tag === BIT_STRING && value.contentEnd > value.contentStart) {
+        values.push(bytes.subarray(value.contentStart + 1, value.contentEnd));
+      } else if (value.tag === OCTET_STRING) {
+        values.push(bytes.subarray(value.contentStart, value.contentEnd));
+      } else {
+        values.push(new Uint8Array(0));
+      }
+    }
+  }
+  return values;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
