@@ -10,8 +10,11 @@
  * 2. Memory: N validations of a fixture (default 1,000,000, stopped after --seconds, default 45; --seconds 0 runs
  *    them all), then N/10 validations each carrying a certificate never seen before (the certificate cache churns,
  *    at most a third of that time), with the heap measured after a forced GC at checkpoints.
- * 3. Certificates carrying a long OID (many arcs, or one huge arc) up to the 8 KiB certificate limit and past it,
- *    after filling the process-wide OID memo the way a hostile sender could (and reporting the memory that pins).
+ * 3. Certificates carrying a long OID (many arcs, or one huge arc) up to the 64-byte OID limit and past it, on to
+ *    past the 8 KiB certificate limit, after filling the process-wide OID memo the way a hostile sender could (and
+ *    reporting the memory that pins); then the worst request those limits allow.
+ *
+ * It measures the built package (`dist/`, what users import): `npm run bench` builds first.
  *
  * `--expose-gc` lets the heap be measured after a full collection; without it the script re-runs itself with it.
  */
@@ -19,10 +22,9 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { Bench } from 'tinybench';
-import { createCertificateCache, DEFAULT_XML_LIMITS, validateRequest, type ValidationContext } from '../src/index.js';
-import { MAX_CERTIFICATE_BYTES } from '../src/smki/decode-certificate.js';
-import { readOid } from '../src/smki/oid.js';
+import { createCertificateCache, decodeCertificate, DEFAULT_XML_LIMITS, validateRequest, type ValidationContext } from '../dist/index.js';
 import { extension, makeCertificate, octets, oid } from '../test/smki/make-certificate.js';
+import { warnIfDistStale } from './report.js';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) {
@@ -40,12 +42,21 @@ const { values } = parseArgs({
 const VALIDATIONS = Number(values.validations);
 const MEMORY_MS = Number(values.seconds) * 1000 || Infinity;
 const QUICK = values.quick!;
+warnIfDistStale();
 
 const fixture = (name: string): string => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
 const base = fixture('requests/supplier-by-supplier-immediate.xml');
 const context = JSON.parse(fixture('context.example.json')) as ValidationContext;
 const KiB = 1024;
 const LIMIT = DEFAULT_XML_LIMITS.maxBytes;
+// The certificate size limit is not exported (src/smki/decode-certificate.ts): read it from the finding the package
+// gives for an oversized certificate, so that nothing here imports src/ (the benches measure dist/ alone).
+const MAX_CERTIFICATE_BYTES = ((): number => {
+  const refused = decodeCertificate(new Uint8Array(LIMIT));
+  const limit = refused.ok ? undefined : (refused.error.params as Readonly<Record<string, unknown>> | undefined)?.limit;
+  if (typeof limit !== 'number') throw new Error('decodeCertificate no longer reports its size limit in params.limit');
+  return limit;
+})();
 
 // ---- hostile input families -----------------------------------------------------------------------------------
 
@@ -69,16 +80,35 @@ function withDigitalSigningCertificate(der: Uint8Array): string {
   return base.replace(certificateBase64, `$1${Buffer.from(der).toString('base64')}$2`);
 }
 
-/** An SMKI-shaped certificate with one extra non-critical extension whose OID is about `oidBytes` long. */
+/** An SMKI-shaped certificate with one extra non-critical extension whose OID content is `oidBytes` long. */
 function certificateWithLongOid(oidBytes: number, shape: 'arcs' | 'huge-arc'): Uint8Array {
   return makeCertificate({ ous: ['02'], commonName: 'SUPPLIER', extraExtensions: [extension(longOid(oidBytes, shape), false, octets(Uint8Array.of(0)))] });
 }
 
-/** A dotted OID whose DER content is about `bytes` long: one byte per arc, or one arc of 7 bits per byte. */
+/** The OID decoder refuses a longer OID before decoding it (src/smki/oid.ts, not exported; checked below). */
+const MAX_OID_BYTES = 64;
+
+/**
+ * A dotted OID whose DER content is exactly `bytes` (>= 2) long: '1.2' (one byte) then one-byte arcs, or one arc
+ * of exactly `bytes - 1` base-128 digits. `variant` (< 128 for 'arcs') makes distinct OIDs of the same length.
+ */
 function longOid(bytes: number, shape: 'arcs' | 'huge-arc', variant = 0): string {
-  return shape === 'arcs'
-    ? `1.2.${variant}.${Array.from({ length: bytes }, (_, i) => String(i % 100)).join('.')}`
-    : `1.2.${variant}.${'9'.repeat(Math.floor(bytes * 7 * Math.log10(2)))}`;
+  if (shape === 'arcs') return `1.2.${Array.from({ length: bytes - 1 }, (_, i) => String(i === 0 ? variant : i % 100)).join('.')}`;
+  return `1.2.${(1n << BigInt(7 * (bytes - 1) - 1)) + BigInt(variant)}`;
+}
+const oidContentBytes = (dotted: string): number => {
+  const der = oid(dotted);
+  return der.length - (der[1]! < 0x80 ? 2 : 2 + (der[1]! & 0x7f));
+};
+for (const shape of ['arcs', 'huge-arc'] as const) {
+  for (const bytes of [8, MAX_OID_BYTES, MAX_OID_BYTES + 1]) {
+    if (oidContentBytes(longOid(bytes, shape, 7)) !== bytes) throw new Error(`longOid(${bytes}, ${shape}) is not ${bytes} bytes`);
+  }
+  const at = decodeCertificate(certificateWithLongOid(MAX_OID_BYTES, shape));
+  const over = decodeCertificate(certificateWithLongOid(MAX_OID_BYTES + 1, shape));
+  if (!at.ok || over.ok || !over.error.message.includes('OBJECT IDENTIFIER')) {
+    throw new Error(`the OID limit is no longer ${MAX_OID_BYTES} bytes (${shape}): update MAX_OID_BYTES in bench/hostile.bench.ts`);
+  }
 }
 
 interface Family {
@@ -160,21 +190,26 @@ const families: Family[] = [
   },
 ];
 
-/** Run last: they fill the process-wide OID memo (512 entries) on purpose, as a hostile sender could. */
+/**
+ * Run last: they fill the process-wide OID memo (512 entries) on purpose, as a hostile sender could. Up to 64 OID
+ * bytes the OID is decoded; past it, refused before decoding; past about 8 KiB, the whole certificate is refused
+ * for its size before it is read.
+ */
+const OID_SCALES = QUICK ? [8, 32, 64, 65, 4096, 16384] : [8, 16, 32, 64, 65, 256, 1024, 4096, 8192, 16384];
 const oidFamilies: Family[] = [
   {
     name: 'long OID in a certificate (many arcs)',
     unit: 'OID bytes',
-    scales: QUICK ? [512, 1024, 2048, 4096, 16384] : [512, 1024, 2048, 4096, 8192, 16384, 32768],
-    withinUpTo: 4096,
+    scales: OID_SCALES,
+    withinUpTo: MAX_OID_BYTES,
     beyond: 'linear',
     build: (n) => withDigitalSigningCertificate(certificateWithLongOid(n, 'arcs')),
   },
   {
     name: 'long OID in a certificate (one huge arc)',
     unit: 'OID bytes',
-    scales: QUICK ? [512, 1024, 2048, 4096, 16384] : [512, 1024, 2048, 4096, 8192, 16384, 32768],
-    withinUpTo: 4096,
+    scales: OID_SCALES,
+    withinUpTo: MAX_OID_BYTES,
     beyond: 'linear',
     build: (n) => withDigitalSigningCertificate(certificateWithLongOid(n, 'huge-arc')),
   },
@@ -227,7 +262,9 @@ async function measure(family: Family): Promise<void> {
   const perKib = (r: Row): number => r.meanUs / r.kib;
   const growth = perKib(within[within.length - 1]!) / perKib(within[0]!);
   const spread = (list: Row[], f: (r: Row) => number): number => (list.length > 1 ? Math.max(...list.map(f)) / Math.min(...list.map(f)) : 1);
-  const past = family.beyond === 'flat' ? spread(beyond, (r) => r.meanUs) : spread(beyond, perKib);
+  // Linear past the limit: time per KiB must not grow from the smallest to the largest input (falling is fine: the
+  // work stops at the limit while the input keeps growing).
+  const past = family.beyond === 'flat' ? spread(beyond, (r) => r.meanUs) : beyond.length > 1 ? perKib(beyond[beyond.length - 1]!) / perKib(beyond[0]!) : 1;
   console.log(`${family.name}`);
   console.table(
     mine.map((r) => ({
@@ -315,34 +352,43 @@ console.log(`  before ${mib(churnBefore)}, after ${mib(churnAfter)} (the cache h
 // ---- part 3: long OIDs, with the OID memo full ------------------------------------------------------------------
 
 // src/smki/oid.ts memoises decoded OIDs by their content bytes, up to 512 entries, never evicted. A hostile sender
-// can fill it with the largest OIDs a certificate can carry: measure what that pins, then measure OID decoding
-// with the memo full (every OID decoded from its bytes, as for any OID once the memo is full).
+// can fill it with the largest OIDs a certificate can carry (64 bytes): measure what that pins, then measure OID
+// decoding with the memo full (every OID decoded from its bytes, as for any OID once the memo is full). The memo
+// is filled through the package's decodeCertificate, so it is dist/'s memo that fills.
 const memoBefore = heapAfterGc();
 for (let i = 0; i < 512; i++) {
-  const content = new Uint8Array(7 * KiB).fill(0x81);
-  content[0] = 0x2a;
-  content.set([0x80 | ((i >> 7) & 0x7f), i & 0x7f], content.length - 2);
-  readOid(content, { cls: 0, constructed: false, number: 6, start: 0, contentStart: 0, end: content.length, children: [] });
+  const filled = decodeCertificate(
+    makeCertificate({ ous: ['02'], commonName: 'SUPPLIER', extraExtensions: [extension(longOid(MAX_OID_BYTES, 'huge-arc', 1000 + i), false, octets(Uint8Array.of(0)))] }),
+  );
+  if (!filled.ok) throw new Error(`memo filler ${i} refused: ${filled.error.message}`);
 }
 const memoAfter = heapAfterGc();
-console.log(`\nOID memo filled with 512 distinct 7 KiB OIDs (one huge arc each): heap ${mib(memoBefore)} -> ${mib(memoAfter)} (+${mib(memoAfter - memoBefore)}, held for the life of the process)\n`);
+console.log(`\nOID memo filled with 512 distinct ${MAX_OID_BYTES}-byte OIDs (one huge arc each): heap ${mib(memoBefore)} -> ${mib(memoAfter)} (+${mib(memoAfter - memoBefore)}, held for the life of the process)\n`);
 for (const family of oidFamilies) await measure(family);
 
 // The worst request this allows: as many distinct certificates as fit in 64 KiB, each just under the 8 KiB
-// certificate limit because of one huge OID arc, all decoded (mode 'all'), none seen before (cold cache).
-function largestHugeArcCertificate(variant: number): Uint8Array {
-  for (let bytes = MAX_CERTIFICATE_BYTES - 300; bytes > 0; bytes -= 32) {
-    const der = makeCertificate({
+// certificate limit, filled with distinct longest (64-byte, one huge arc) OIDs, one extension each, none in the
+// (full) memo: all decoded (mode 'all'), none seen before (cold cache).
+function largestManyOidCertificate(variant: number): { der: Uint8Array; oids: number } {
+  const build = (count: number): Uint8Array =>
+    makeCertificate({
       ous: ['02'],
       commonName: 'SUPPLIER',
       serial: Uint8Array.of(0x4a, variant + 1, 2, 3, 4, 5, 6, 7),
-      extraExtensions: [extension(longOid(bytes, 'huge-arc', variant), false, octets(Uint8Array.of(0)))],
+      extraExtensions: Array.from({ length: count }, (_, i) => extension(longOid(MAX_OID_BYTES, 'huge-arc', 100_000 * (variant + 1) + i), false, octets(Uint8Array.of(0)))),
     });
-    if (der.length <= MAX_CERTIFICATE_BYTES) return der;
+  const perExtension = build(1).length - build(0).length;
+  for (let count = Math.floor((MAX_CERTIFICATE_BYTES - build(0).length) / perExtension) + 2; count > 0; count--) {
+    const der = build(count);
+    if (der.length > MAX_CERTIFICATE_BYTES) continue;
+    const decoded = decodeCertificate(der);
+    if (!decoded.ok) throw new Error(`the worst-case certificate is refused: ${decoded.error.message}`);
+    return { der, oids: count };
   }
   throw new Error('no certificate fits');
 }
-const worst = [0, 1, 2, 3, 4].map((v) => Buffer.from(largestHugeArcCertificate(v)).toString('base64'));
+const worstCertificates = [0, 1, 2, 3, 4].map(largestManyOidCertificate);
+const worst = worstCertificates.map(({ der }) => Buffer.from(der).toString('base64'));
 const worstXml = base
   .replace(/(<sr:DigitalSigningCertificate>)[^<]*/, `$1${worst[0]}`)
   .replace(/(<sr:KeyAgreementCertificate>)[^<]*/, `$1${worst[1]}`)
@@ -356,7 +402,7 @@ await worstBench.run();
 const worstResult = worstBench.tasks[0]!.result as { latency: { mean: number; p99: number } };
 console.log(
   `worst case found: ${(Buffer.byteLength(worstXml) / KiB).toFixed(1)} KiB request, 5 distinct certificates of ` +
-    `${(Buffer.from(worst[0]!, 'base64').length / KiB).toFixed(1)} KiB each with a one-arc OID, mode 'all', cold cache: ` +
+    `${(worstCertificates[0]!.der.length / KiB).toFixed(1)} KiB each with ${worstCertificates[0]!.oids} extra distinct ${MAX_OID_BYTES}-byte one-arc OIDs, mode 'all', cold cache: ` +
     `${worstResult.latency.mean.toFixed(1)} ms mean, ${worstResult.latency.p99.toFixed(1)} ms p99 per validation ` +
     `(verdict ${validateRequest(worstXml, context, { mode: 'all', certificateCache: createCertificateCache() }).responseCode})`,
 );

@@ -4,12 +4,14 @@
  *   npx tsx examples/http-gateway.ts            # listens on 127.0.0.1:8615
  *   curl --data-binary @fixtures/requests/no-by-supplier-wrong-operator.xml http://127.0.0.1:8615/validate
  *
+ * Every DUIS request goes through the same gate: 6.15.1 and 6.21 are validated in depth, every other SRV gets the
+ * checks common to all requests and passes (`coverage: 'generic'`), so the gate can sit inline for all traffic.
  * 200 with the verdict when the request may be sent, 422 with the verdict (and the DUIS response the DCC would
  * return) when it must not, 413 for oversized bodies. The lookups stand in for your inventory and registry.
  */
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import { buildResponse, createValidator, DEFAULT_XML_LIMITS, type ValidationContext } from '../src/index.js';
+import { buildResponse, createValidator, DEFAULT_XML_LIMITS, type ValidationContext } from 'duis-validator';
 
 export function createGateway(context: ValidationContext): Server {
   const users = context.users ?? {};
@@ -38,6 +40,8 @@ export function createGateway(context: ValidationContext): Server {
     const payload = {
       accepted: verdict.accepted,
       responseCode: verdict.responseCode,
+      service: verdict.service,
+      coverage: verdict.coverage,
       findings: verdict.findings,
       ...(duisResponse.ok ? { duisResponse: duisResponse.xml } : {}),
     };

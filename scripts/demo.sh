@@ -9,6 +9,12 @@ run() { echo "\$ duis-validate $*"; node dist/cli.js "$@"; [ $? -le 1 ] || exit 
 echo '== Unsigned requests, checked against fixtures/context.example.json'
 run --context fixtures/context.example.json fixtures/requests
 
+echo '== A Supplier hands a meter over to a Network Operator (6.21): the wrong NO is stopped, the right one passes'
+run --context fixtures/context.example.json fixtures/requests/handover-no-wrong-operator.xml fixtures/requests/handover-no-correct.xml
+
+echo '== Requests this library does not validate in depth pass the common checks, and say so'
+run --context fixtures/context.example.json fixtures/requests/generic-*.xml
+
 echo '== Signed requests, verified against the Users XML-signing certificates (one was tampered with after signing)'
 run --context fixtures/context.example.json \
   --signers fixtures/pki/xml-sign-supplier.pem --signers fixtures/pki/xml-sign-network-operator-a.pem \

@@ -64,6 +64,10 @@ const VALIDITY = {
 
 const ESME_EUI = '00-DB-12-34-56-78-90-A0';
 const GSME_EUI = '00-DB-12-34-56-78-90-B0';
+// The gas proxy function (on the Communications Hub) of the gas site.
+const GPF_EUI = '00-DB-12-34-56-78-90-B3';
+// The DCC, the target of a Non-Device Request (the RTDS uses this ACB identity).
+const DCC_EUI = '90-B3-D5-1F-30-00-00-02';
 
 /** Distributor 12 (London); 13 digits with a valid check digit (see mpanCheckDigit). */
 const DEMO_MPAN_BASE = '120000000001';
@@ -541,6 +545,8 @@ function addXmlSigningCerts(pki: PkiBuilder, ca: Issuer, out: Output): void {
 
 interface RequestSpec {
   file: string;
+  /** 6.15.1 (default) or 6.21, whose body lists the slots without a wrapper and is sent with Command Variant 1. */
+  srv?: '6.15.1' | '6.21';
   originator: string;
   target: string;
   counter: number;
@@ -602,6 +608,56 @@ const REQUESTS: RequestSpec[] = [
   },
   // Future-dated with RemotePartyRole NetworkOperator: expected to fail with E061506.
   { file: 'future-dated-network-operator.xml', counter: 1040, ...noBySupplier, executionDateTime: FUTURE_DATE, certs: noACerts },
+  // 6.21 handovers: the Supplier names the certificates the DCC places on a device it still controls.
+  { file: 'handover-no-correct.xml', srv: '6.21', counter: 1100, ...noBySupplier, certs: noACerts },
+  { file: 'handover-no-wrong-operator.xml', srv: '6.21', counter: 1101, ...noBySupplier, certs: { ds: 'network-operator-b-ds', ka: 'network-operator-b-ka' } },
+  { file: 'handover-no-gpf.xml', srv: '6.21', counter: 1102, ...noBySupplier, originator: party('supplier-b').eui, target: GPF_EUI, certs: { ds: 'gas-transporter-ds', ka: 'gas-transporter-ka' } },
+  { file: 'handover-supplier.xml', srv: '6.21', counter: 1103, ...supplierBySupplier },
+];
+
+/** A request of an SRV the library validates generically: its Header, and a body of the schema written out. */
+interface GenericRequestSpec {
+  file: string;
+  serviceReference: string;
+  srv: string;
+  commandVariant: number;
+  originator: string;
+  target: string;
+  counter: number;
+  body: (b64: (id: string) => string) => string[];
+}
+
+const GENERIC_REQUESTS: GenericRequestSpec[] = [
+  // 8.2 Read Inventory: a Non-Device Request, addressed to the DCC.
+  {
+    file: 'generic-read-inventory.xml',
+    serviceReference: '8.2',
+    srv: '8.2',
+    commandVariant: 8,
+    originator: SUPPLIER,
+    target: DCC_EUI,
+    counter: 2000,
+    body: () => ['    <sr:ReadInventory>', `      <sr:DeviceID>${ESME_EUI}</sr:DeviceID>`, '    </sr:ReadInventory>'],
+  },
+  // 4.17 Retrieve Daily Consumption Log, from the gas meter.
+  {
+    file: 'generic-retrieve-daily-consumption-log.xml',
+    serviceReference: '4.17',
+    srv: '4.17',
+    commandVariant: 1,
+    originator: party('supplier-b').eui,
+    target: GSME_EUI,
+    counter: 2001,
+    body: (b64) => [
+      '    <sr:RetrieveDailyConsumptionLog>',
+      '      <sr:ReadLogPeriod>',
+      '        <sr:StartDateTime>2026-11-01T00:00:00Z</sr:StartDateTime>',
+      '        <sr:EndDateTime>2026-11-20T00:00:00Z</sr:EndDateTime>',
+      '      </sr:ReadLogPeriod>',
+      `      <sr:KAPublicSecurityCredentials>${b64('supplier-b-ka')}</sr:KAPublicSecurityCredentials>`,
+      '    </sr:RetrieveDailyConsumptionLog>',
+    ],
+  },
 ];
 
 const SLOT_ELEMENT: Record<Slot, string> = {
@@ -610,44 +666,57 @@ const SLOT_ELEMENT: Record<Slot, string> = {
   'ka-topup': 'KeyAgreementTopUpCertificate',
 };
 
-function requestXml(spec: RequestSpec, pki: PkiBuilder): string {
-  const b64 = (id: string) => Buffer.from(pki.der(id)).toString('base64');
-  const optional = (indent: string, element: string, value: string | undefined) =>
-    value === undefined ? [] : [`${indent}<sr:${element}>${value}</sr:${element}>`];
-  // Slots are emitted in the XSD's sequence order regardless of how the spec lists them.
-  const certLines = (Object.keys(SLOT_ELEMENT) as Slot[]).flatMap((slot) => {
-    const id = spec.certs[slot];
-    return optional('          ', SLOT_ELEMENT[slot], id === undefined ? undefined : b64(id));
-  });
+function envelope(header: { originator: string; target: string; counter: number; commandVariant: number; serviceReference: string; srv: string }, body: string[]): string {
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<sr:Request xmlns:ds="http://www.w3.org/2000/09/xmldsig#" xmlns:sr="http://www.dccinterface.co.uk/ServiceUserGateway" schemaVersion="5.4">',
     '  <sr:Header>',
-    `    <sr:RequestID>${spec.originator}:${spec.target}:${spec.counter}</sr:RequestID>`,
-    '    <sr:CommandVariant>4</sr:CommandVariant>',
-    '    <sr:ServiceReference>6.15</sr:ServiceReference>',
-    '    <sr:ServiceReferenceVariant>6.15.1</sr:ServiceReferenceVariant>',
+    `    <sr:RequestID>${header.originator}:${header.target}:${header.counter}</sr:RequestID>`,
+    `    <sr:CommandVariant>${header.commandVariant}</sr:CommandVariant>`,
+    `    <sr:ServiceReference>${header.serviceReference}</sr:ServiceReference>`,
+    `    <sr:ServiceReferenceVariant>${header.srv}</sr:ServiceReferenceVariant>`,
     '  </sr:Header>',
     '  <sr:Body>',
-    '    <sr:UpdateSecurityCredentialsKRP>',
+    ...body,
+    '  </sr:Body>',
+    '</sr:Request>',
+    '',
+  ].join('\n');
+}
+
+function requestXml(spec: RequestSpec, pki: PkiBuilder): string {
+  const b64 = (id: string) => Buffer.from(pki.der(id)).toString('base64');
+  const handover = spec.srv === '6.21';
+  const optional = (indent: string, element: string, value: string | undefined) =>
+    value === undefined ? [] : [`${indent}<sr:${element}>${value}</sr:${element}>`];
+  // Slots are emitted in the XSD's sequence order regardless of how the spec lists them; 6.21 has no wrapper.
+  const certLines = (Object.keys(SLOT_ELEMENT) as Slot[]).flatMap((slot) => {
+    const id = spec.certs[slot];
+    return optional(handover ? '        ' : '          ', SLOT_ELEMENT[slot], id === undefined ? undefined : b64(id));
+  });
+  const bodyElement = handover ? 'RequestHandoverOfDCCControlledDevice' : 'UpdateSecurityCredentialsKRP';
+  const header = handover
+    ? { commandVariant: 1, serviceReference: '6.21', srv: '6.21' }
+    : { commandVariant: 4, serviceReference: '6.15', srv: '6.15.1' };
+  return envelope({ ...spec, ...header }, [
+    `    <sr:${bodyElement}>`,
     ...optional('      ', 'ExecutionDateTime', spec.executionDateTime),
     `      <sr:RemotePartyRole>${spec.remotePartyRole}</sr:RemotePartyRole>`,
     ...optional('      ', 'RemotePartyFloorSeqNumber', spec.floor),
     ...optional('      ', 'RemotePartyPrepaymentTopUpFloorSeqNumber', spec.topUpFloor),
     '      <sr:ReplacementCertificates>',
-    '        <sr:SupplierOrNetworkOperatorCertificates>',
-    ...certLines,
-    '        </sr:SupplierOrNetworkOperatorCertificates>',
+    ...(handover ? certLines : ['        <sr:SupplierOrNetworkOperatorCertificates>', ...certLines, '        </sr:SupplierOrNetworkOperatorCertificates>']),
     '      </sr:ReplacementCertificates>',
     '      <sr:CertificationPathCertificates>',
     `        <sr:Certificate>${b64('issuing-ca')}</sr:Certificate>`,
     '      </sr:CertificationPathCertificates>',
     '      <sr:ApplyTimeBasedCPVChecks>true</sr:ApplyTimeBasedCPVChecks>',
-    '    </sr:UpdateSecurityCredentialsKRP>',
-    '  </sr:Body>',
-    '</sr:Request>',
-    '',
-  ].join('\n');
+    `    </sr:${bodyElement}>`,
+  ]);
+}
+
+function genericRequestXml(spec: GenericRequestSpec, pki: PkiBuilder): string {
+  return envelope(spec, spec.body((id) => Buffer.from(pki.der(id)).toString('base64')));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -672,6 +741,7 @@ function contextExample(): unknown {
     devices: {
       [ESME_EUI]: { type: 'ESME', mpan: DEMO_MPAN_BASE + String(mpanCheckDigit(DEMO_MPAN_BASE)) },
       [GSME_EUI]: { type: 'GSME', networkOperator: [party('gas-transporter').eui] },
+      [GPF_EUI]: { type: 'GPF', networkOperator: [party('gas-transporter').eui] },
     },
     networkOperators: { [DEMO_MPAN_BASE.slice(0, 2)]: [party('network-operator-a').eui] },
     now: '2026-11-25T12:00:00Z',
@@ -692,6 +762,7 @@ export function buildFixtures(): Map<string, string> {
   addXmlSigningCerts(pki, ca, out);
   out.set('pki/index.json', JSON.stringify(pki.index, null, 2) + '\n');
   for (const spec of REQUESTS) out.set(`requests/${spec.file}`, requestXml(spec, pki));
+  for (const spec of GENERIC_REQUESTS) out.set(`requests/${spec.file}`, genericRequestXml(spec, pki));
   out.set('context.example.json', JSON.stringify(contextExample(), null, 2) + '\n');
   return out;
 }

@@ -9,8 +9,10 @@
  * `strictOnly`: a certificate sanity check the DCC is not known to make; profile `dcc` reports it as a warning.
  * Everything else the DCC cannot act on (bad XML, an empty certificate set, an ExecutionDateTime without a
  * timezone, a bad signature) stays an error in both profiles.
+ * `warning`: the finding explains why a check could not decide; it never rejects a request.
  *
- * Nothing else in the code base spells a code: import it from here.
+ * Nothing else in the code base spells a code: import it from here. Each code's params are typed in
+ * `finding-params.ts` and its message is rendered from them in `messages.ts`.
  */
 export const CODES = {
   // --- success ------------------------------------------------------------------------------
@@ -39,11 +41,22 @@ export const CODES = {
     description: 'Future Dating / Remote Party Role mismatch - The Remote Party Role is not Supplier',
   },
   E061507: { kind: 'duis', description: 'The Certificate Type is not applicable to the Remote Party Role' },
-  // Provisional: the proposal writes "Exxxxxx"; no code is assigned yet. The code is configurable
-  // (option `mpanRuleCode`), this is only the default. It is not in the DUIS V5.4 ResponseCode enumeration.
+  // Provisional: the proposal writes "Exxxxxx"; no code is assigned yet. The code is configurable per SRV
+  // (option `services[srv].certificatePartyCode`, or `mpanRuleCode`); this is only the default. It is not in
+  // the DUIS V5.4 ResponseCode enumeration.
   E061510: {
     kind: 'duis',
+    certificateParty: true,
     description: 'Certificate Party / MPAN mismatch - The Certificate Party is not correct for the MPAN',
+  },
+
+  // --- 6.21 specific ------------------------------------------------------------------------------
+  // Provisional, as E061510 is: the next number after the highest 6.21 code of the V5.4 XSD (E062105). DCC's
+  // proposed solution to SECMP0063 checked 6.21 handovers to an ESME or a GPF against Registration Data.
+  E062106: {
+    kind: 'duis',
+    certificateParty: true,
+    description: 'Certificate Party mismatch - The Network Operator certificate does not belong to the Network Operator of the Device',
   },
 
   // --- XML and structure --------------------------------------------------------------------
@@ -59,13 +72,21 @@ export const CODES = {
     description: 'The document contains a DOCTYPE or entity declaration; DUIS requests never do',
   },
   XML_MALFORMED: { kind: 'library', description: 'The document is not well-formed XML' },
+  XML_TOO_MANY_NODES: {
+    kind: 'library',
+    description: 'The document holds more nodes than the configured limit',
+  },
   SCHEMA_VIOLATION: {
     kind: 'library',
     description: 'The document does not conform to the DUIS XML Schema for this request',
   },
   SERVICE_NOT_SUPPORTED: {
     kind: 'library',
-    description: 'The Service Reference Variant is not one this library validates (6.15.1)',
+    description: 'The Service Reference and Service Reference Variant are not a pair DUIS V5.4 defines',
+  },
+  SERVICE_NOT_VALIDATED: {
+    kind: 'library',
+    description: 'The request is not validated in depth by this library, and option unsupported is reject',
   },
   EXECUTION_DATETIME_NO_TIMEZONE: {
     kind: 'library',
@@ -74,6 +95,19 @@ export const CODES = {
   NO_REPLACEMENT_CERTIFICATES: {
     kind: 'library',
     description: 'The request carries no replacement certificate, so it would change nothing',
+  },
+  // The 6.21 response codes' texts are not public: where 6.15.1 has a DUIS code, 6.21 reports these.
+  REMOTE_PARTY_ROLE_NOT_ALLOWED: {
+    kind: 'library',
+    description: "The Remote Party Role is not one this Service Request places certificates for",
+  },
+  CERTIFICATE_TYPE_NOT_FOR_DEVICE: {
+    kind: 'library',
+    description: 'The Certificate Type is not applicable to the Device Type',
+  },
+  CERTIFICATE_TYPE_NOT_FOR_ROLE: {
+    kind: 'library',
+    description: 'The Certificate Type is not applicable to the Remote Party Role',
   },
 
   // --- certificates -------------------------------------------------------------------------
@@ -114,19 +148,26 @@ export const CODES = {
     strictOnly: true,
   },
 
-  // --- MPAN rule: why it did not fire (warnings) -----------------------------------------------
+  // --- the Certificate Party rule: why it did not fire (warnings) ----------------------------------
   MPAN_UNKNOWN: {
     kind: 'library',
-    description: 'The MPAN of the device is not known, so the Certificate Party / MPAN rule did not run',
+    description: 'The MPAN of the device is not known, so the Certificate Party rule did not run',
+    warning: true,
   },
   MPAN_INVALID: {
     kind: 'library',
-    description: 'The MPAN of the device is not a valid MPAN core, so the Certificate Party / MPAN rule did not run',
+    description: 'The MPAN of the device is not a valid MPAN core, so the Certificate Party rule did not run',
+    warning: true,
   },
   NETWORK_OPERATOR_UNKNOWN: {
     kind: 'library',
-    description:
-      'No Network Operator Entity Identifier is known for the MPAN, so the Certificate Party / MPAN rule did not run',
+    description: 'No Network Operator Entity Identifier is known for the MPAN, so the Certificate Party rule did not run',
+    warning: true,
+  },
+  GAS_TRANSPORTER_UNKNOWN: {
+    kind: 'library',
+    description: 'No registration data names the gas transporter of the device (an MPRN does not encode it), so the Certificate Party rule did not run',
+    warning: true,
   },
 
   // --- XML signature ------------------------------------------------------------------------
@@ -156,18 +197,36 @@ export const CODES = {
   // --- caller context -------------------------------------------------------------------------
   CONTEXT_INVALID: { kind: 'library', description: 'The validation context is invalid' },
   LOOKUP_FAILED: { kind: 'library', description: 'A context lookup supplied by the caller failed' },
-} as const satisfies Record<string, { kind: 'success' | 'duis' | 'library'; description: string; strictOnly?: true }>;
+} as const satisfies Record<
+  string,
+  { kind: 'success' | 'duis' | 'library'; description: string; strictOnly?: true; warning?: true; certificateParty?: true }
+>;
 
 /** Any code of the table: `I0`, a DUIS code or a library code. */
 export type Code = keyof typeof CODES;
 /** `success`, `duis` (the DCC answers with it) or `library` (a check of this library). */
 export type CodeKind = (typeof CODES)[Code]['kind'];
-/** The DUIS response codes of the table (including the provisional `E061510`). */
+/** The DUIS response codes of the table (including the provisional `E061510` and `E062106`). */
 export type DuisCode = { [K in Code]: (typeof CODES)[K]['kind'] extends 'duis' ? K : never }[Code];
 /** This library's own codes (stable SCREAMING_SNAKE names), for checks DUIS makes under no published code. */
 export type LibraryCode = { [K in Code]: (typeof CODES)[K]['kind'] extends 'library' ? K : never }[Code];
+/**
+ * The default codes of the Certificate Party rule, one per service that has the rule (flag `certificateParty`):
+ * their findings share `CertificatePartyParams` and one message renderer, so a new service adds only its row here.
+ */
+export type CertificatePartyCode = { [K in Code]: (typeof CODES)[K] extends { certificateParty: true } ? K : never }[Code];
+/**
+ * What a verdict answers: a code of the table, or a DUIS error code the caller configured for a provisional rule
+ * (`E` and digits, e.g. once DCC assigns the Certificate Party code).
+ */
+export type ResponseCode = Code | `E${number}`;
 
-/** The default code of the Certificate Party / MPAN rule (provisional, see {@link CODES}). */
+/** Every code flagged `certificateParty`, in table order. */
+export const CERTIFICATE_PARTY_CODES = (Object.keys(CODES) as Code[]).filter(
+  (code): code is CertificatePartyCode => 'certificateParty' in CODES[code],
+);
+
+/** The default code of the 6.15.1 Certificate Party / MPAN rule (provisional, see {@link CODES}). */
 export const DEFAULT_MPAN_RULE_CODE = 'E061510' satisfies Code;
 
 /** Whether a string is a code of the table. */
@@ -183,4 +242,14 @@ export function describeCode(code: string): string | undefined {
 /** Whether profile `dcc` turns this code into a warning (see `strictOnly` in {@link CODES}). */
 export function isStrictOnly(code: string): boolean {
   return isCode(code) && 'strictOnly' in CODES[code];
+}
+
+/** Whether findings of this code are always warnings (see `warning` in {@link CODES}). */
+export function isWarningCode(code: Code): boolean {
+  return 'warning' in CODES[code];
+}
+
+/** A DUIS error code a caller may configure for a provisional rule: `E` followed by digits. */
+export function isConfigurableCode(code: unknown): code is `E${number}` {
+  return typeof code === 'string' && /^E[0-9]+$/.test(code);
 }

@@ -1,7 +1,7 @@
 import { normaliseEui } from './duis/eui.js';
 import type { Eui64 } from './duis/model.js';
 import { finding, type Finding } from './findings.js';
-import { DEVICE_TYPES, isDeviceType, isUserRole, USER_ROLES, type DeviceType, type UserRole } from './policy/index.js';
+import { DEVICE_TYPES, isDeviceType, isUserRole, USER_ROLES, type DeviceType, type UserRole } from './duis/roles.js';
 
 /**
  * What the caller knows and the request does not. JSON-serialisable: the same shape for the API and the CLI's
@@ -22,16 +22,16 @@ export interface ValidationContext {
   readonly now?: string | Date;
 }
 
-/** A User as the caller describes it (context `users[userId]` or `lookupUser`). */
+/** A User as the caller describes it (context `users[userId]` or `lookupUser`); checked at run time too. */
 export interface UserRecordInput {
-  /** DCC User Role: IS, GS, ED, GT, ES, RSA, OU. */
-  readonly role: string;
+  /** DCC User Role: IS, GS, ED (a Network Operator), GT, ES, RSA, OU. */
+  readonly role: UserRole;
 }
 
-/** A Device as the caller describes it (context `devices[deviceId]` or `lookupDevice`). */
+/** A Device as the caller describes it (context `devices[deviceId]` or `lookupDevice`); checked at run time too. */
 export interface DeviceRecordInput {
   /** ESME, GSME, GPF, CHF, HCALCS, PPMID, IHD, CAD. */
-  readonly type: string;
+  readonly type: DeviceType;
   /** The MPAN core (13 digits) of an electricity meter, from the caller's inventory. */
   readonly mpan?: string;
   /** Registration data naming the device's Network Operator (or gas transporter): wins over `networkOperators`. */
@@ -85,8 +85,8 @@ export function resolveContext(context: ValidationContext | undefined): ResolveC
 
 const EMPTY: ResolvedContext = { users: new Map(), devices: new Map(), networkOperators: new Map() };
 
-function invalid(path: string, detail: string): Finding {
-  return finding('CONTEXT_INVALID', { detail: `${path}: ${detail}`, path });
+function invalid(path: string, reason: string): Finding {
+  return finding('CONTEXT_INVALID', { jsonPath: path, reason }, { path });
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -146,13 +146,7 @@ function indexRecords<T>(
     const earlier = eui === undefined ? undefined : firstKey.get(eui);
     if (eui !== undefined && earlier !== undefined) {
       const paths = [`${path}["${earlier}"]`, `${path}["${key}"]`];
-      findings.push(
-        finding('CONTEXT_INVALID', {
-          detail: `${paths[0]} and ${paths[1]}: both keys name ${keyedBy} ${eui}`,
-          path: paths[1],
-          params: { paths, eui },
-        }),
-      );
+      findings.push(finding('CONTEXT_INVALID', { jsonPath: paths[1]!, reason: `${paths[0]} names the same ${keyedBy} ${eui}`, paths }, { path: paths[1]! }));
     } else if (eui !== undefined) firstKey.set(eui, key);
     const resolved = resolve(key, item, findings);
     if (resolved && earlier === undefined) index.set(resolved[0], resolved[1]);

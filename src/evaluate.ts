@@ -1,38 +1,22 @@
-import { DEFAULT_MPAN_RULE_CODE, isStrictOnly } from './codes.js';
+import { isStrictOnly, type ResponseCode } from './codes.js';
 import type { DeviceRecord, UserRecord } from './context.js';
-import type { EmbeddedCertificate, Eui64, UpdateSecurityCredentialsKRPRequest } from './duis/model.js';
-import type { Finding } from './findings.js';
-import { DEFAULT_POLICY, type Policy } from './policy/index.js';
-import { RULES, type DecodedCertificate, type DecodedReplacement, type Facts } from './rules/index.js';
-import { createCertificateCache, decodeCertificateCached, type CertificateCache } from './smki/index.js';
+import type { CredentialsBody, EmbeddedCertificate, Eui64 } from './duis/model.js';
+import { finding, type Finding, type FindingCode } from './findings.js';
+import type { ResolvedRuleOptions } from './options.js';
+import type { PartialRead, ReadRequest } from './read-request.js';
+import {
+  unknownDevice,
+  unknownUser,
+  userRoleNotEligible,
+  type CredentialFacts,
+  type DecodedCertificate,
+  type DecodedReplacement,
+  type RequestFacts,
+  type Rule,
+} from './rules/index.js';
+import type { ServicePolicy } from './services/index.js';
+import { createCertificateCache, decodeCertificateCached } from './smki/index.js';
 import type { SignatureCheck, Verdict } from './verdict.js';
-
-/** `first`: stop at the first failing check (the DCC answers with one code); `all`: report every one. */
-export type Mode = 'first' | 'all';
-/** `strict`: this library's checks are errors; `dcc`: they are warnings, only what the DCC would reject fails. */
-export type Profile = 'strict' | 'dcc';
-
-/** Options shared by `validateRequest` and `createValidator`. */
-export interface RuleOptions {
-  /** `first` (default) stops at the first failing check, as the DCC answers with one code; `all` lists every one. */
-  readonly mode?: Mode;
-  /**
-   * `strict` (default): this library's certificate checks are errors. `dcc`: only what the DCC would reject fails;
-   * the certificate sanity checks (codes marked `strictOnly`) become warnings.
-   */
-  readonly profile?: Profile;
-  /** The 6.15.1 policy tables; default {@link DEFAULT_POLICY}. Build a custom one with `definePolicy`. */
-  readonly policy?: Policy;
-  /**
-   * Code of the Certificate Party / MPAN rule; default `E061510` (provisional: the proposal writes `Exxxxxx`).
-   * Must be `E` followed by digits: anything else throws a TypeError.
-   */
-  readonly mpanRuleCode?: string;
-  /** Check certificate validity periods against the clock even when the context gives no `now`. */
-  readonly checkValidity?: boolean;
-  /** Decoded certificates, shared across validations. Default: one process-wide cache of 1024 entries. */
-  readonly certificateCache?: CertificateCache;
-}
 
 /** What the caller knows about one request, already looked up. */
 export interface Knowledge {
@@ -43,91 +27,114 @@ export interface Knowledge {
   readonly now?: Date;
 }
 
+/** The checks that hold for every request: an SRV no service validates in depth gets these and passes. */
+export const GENERIC_RULES: readonly Rule[] = [unknownUser, userRoleNotEligible, unknownDevice];
+
 const sharedCache = createCertificateCache();
 
-/** Runs the rule chain on a parsed (and, when configured, verified) request. */
-export function evaluate(
-  request: UpdateSecurityCredentialsKRPRequest,
+/** The facts of one request and the rules that read them, in order. */
+export function factsAndRules(
+  read: ReadRequest,
   knowledge: Knowledge,
-  options: RuleOptions,
-  signature?: SignatureCheck,
-): Verdict {
-  const mode = options.mode ?? 'first';
-  const demote = options.profile === 'dcc';
+  options: Pick<ResolvedRuleOptions, 'policies' | 'certificateCache'>,
+  validityTime: Date | undefined,
+): { facts: RequestFacts; rules: readonly Rule<any>[] } {
+  const base: RequestFacts = {
+    request: read.request,
+    service: read.service,
+    ...(knowledge.user ? { user: knowledge.user } : {}),
+    ...(knowledge.device ? { device: knowledge.device } : {}),
+    eligibleUserRoles: read.service.eligibleUserRoles,
+    networkOperatorsFor: (distributorId) => knowledge.networkOperators.get(distributorId),
+    ...(validityTime ? { validityTime } : {}),
+  };
+  if (read.coverage === 'generic') return { facts: base, rules: GENERIC_RULES };
+  const policy = (options.policies.get(read.service.srv) ?? read.implementation.defaultPolicy) as ServicePolicy;
+  const body = read.request.body as CredentialsBody;
   const cache = options.certificateCache ?? sharedCache;
-  const at = validityTime(knowledge.now, options);
-
   // A cache hit never touches the DER bytes (the base64 text is the key), so they are never decoded.
   const decode = (c: EmbeddedCertificate) => cache.get(c.base64) ?? decodeCertificateCached(c.der, c.base64, cache);
   // Decoded on first use: in `first` mode a request failing E1 never pays for certificate decoding.
   let replacements: DecodedReplacement[] | undefined;
   let certificationPath: DecodedCertificate[] | undefined;
-  const facts: Facts = {
-    request,
-    ...(knowledge.user ? { user: knowledge.user } : {}),
-    ...(knowledge.device ? { device: knowledge.device } : {}),
-    networkOperatorsFor: (distributorId) => knowledge.networkOperators.get(distributorId),
+  const facts: CredentialFacts = {
+    ...base,
+    request: read.request,
+    body,
+    policy,
+    eligibleUserRoles: policy.eligibleUserRoles,
+    eligibleDeviceTypes: policy.eligibleDeviceTypes,
     get replacements() {
-      return (replacements ??= request.body.replacementCertificates.map((c) => ({
-        slot: c.slot,
-        path: c.path,
-        result: decode(c),
-        embedded: c,
-      })));
+      return (replacements ??= body.replacementCertificates.map((c) => ({ slot: c.slot, path: c.path, result: decode(c), embedded: c })));
     },
     get certificationPath() {
-      return (certificationPath ??= request.body.certificationPathCertificates.map((c) => ({
-        path: c.path,
-        result: decode(c),
-        embedded: c,
-      })));
+      return (certificationPath ??= body.certificationPathCertificates.map((c) => ({ path: c.path, result: decode(c), embedded: c })));
     },
-    policy: options.policy ?? DEFAULT_POLICY,
-    ...(at ? { validityTime: at } : {}),
-    mpanRuleCode: mpanRuleCode(options.mpanRuleCode),
   };
-
-  const findings: Finding[] = [];
-  for (const rule of RULES) {
-    let failed = false;
-    for (const result of rule.check(facts)) {
-      const demoted = demote && result.severity === 'error' && isStrictOnly(result.code);
-      findings.push(demoted ? { ...result, severity: 'warning' } : result);
-      if (!demoted && result.severity === 'error') failed = true;
-    }
-    if (failed && mode === 'first') break;
-  }
-  return verdictOf(findings, request, signature);
+  return { facts, rules: read.implementation.rules };
 }
 
+/** Runs a request's rules over its facts and builds the verdict. */
+export function evaluate(
+  read: ReadRequest,
+  knowledge: Knowledge,
+  options: ResolvedRuleOptions,
+  signature?: SignatureCheck,
+): Verdict {
+  const { facts, rules } = factsAndRules(read, knowledge, options, validityTime(knowledge.now, options));
+  const findings: Finding[] = [];
+  let failed = false;
+  for (const rule of rules) {
+    for (const result of rule.check(facts) as readonly Finding[]) {
+      const outcome = severityOf(result, options);
+      findings.push(outcome === result.severity ? result : { ...result, severity: outcome });
+      if (outcome === 'error') failed = true;
+    }
+    if (failed && options.mode === 'first') break;
+  }
+  if (read.coverage === 'generic' && options.unsupported === 'reject' && !(failed && options.mode === 'first')) {
+    const { srv, name } = read.service;
+    findings.push(finding('SERVICE_NOT_VALIDATED', { srv, name, body: read.request.body.element }, { path: read.request.body.path }));
+  }
+  return verdictOf(findings, { service: read.service.srv, coverage: read.coverage, request: read.request }, options, signature);
+}
+
+/** Profile `dcc` demotes this library's certificate checks to warnings; `failOn: 'warning'` promotes every warning. */
+function severityOf(result: Finding, options: Pick<ResolvedRuleOptions, 'demote' | 'failOn'>): Finding['severity'] {
+  const severity = options.demote && result.severity === 'error' && isStrictOnly(result.code) ? 'warning' : result.severity;
+  return options.failOn === 'warning' ? 'error' : severity;
+}
+
+/** The verdict of `findings`: accepted when none is an error; else answered with the first error's code. */
 export function verdictOf(
   findings: readonly Finding[],
-  request?: UpdateSecurityCredentialsKRPRequest,
+  read: PartialRead,
+  options: Pick<ResolvedRuleOptions, 'responseCodes'>,
   signature?: SignatureCheck,
 ): Verdict {
   const firstError = findings.find((f) => f.severity === 'error');
+  const extras = { ...(signature ? { signature } : {}) };
+  if (!firstError && read.request && read.service && read.coverage) {
+    return { accepted: true, responseCode: 'I0', findings, service: read.service, coverage: read.coverage, request: read.request, ...extras };
+  }
   return {
-    accepted: !firstError,
-    responseCode: firstError ? firstError.code : 'I0',
+    accepted: false,
+    // Without an error the request was accepted, unless it was never read: every such path reports an error.
+    responseCode: firstError ? responseCodeOf(firstError.code, options.responseCodes) : 'INPUT_INVALID',
     findings,
-    ...(request ? { request } : {}),
-    ...(signature ? { signature } : {}),
+    ...(read.service ? { service: read.service } : {}),
+    ...(read.coverage ? { coverage: read.coverage } : {}),
+    ...(read.request ? { request: read.request } : {}),
+    ...extras,
   };
 }
 
-/**
- * The MPAN rule's code must read as a DUIS error code (`E` and digits): anything else would make verdicts lie
- * (`I0` as a rejection). A wrong option is a configuration error, so it throws.
- */
-function mpanRuleCode(code: string | undefined): string {
-  if (code === undefined) return DEFAULT_MPAN_RULE_CODE;
-  if (typeof code !== 'string' || !/^E[0-9]+$/.test(code)) {
-    throw new TypeError(`mpanRuleCode must be a DUIS error code like ${DEFAULT_MPAN_RULE_CODE}, got ${JSON.stringify(code)}`);
-  }
-  return code;
+function responseCodeOf(code: FindingCode, responseCodes: ReadonlyMap<FindingCode, ResponseCode>): Exclude<ResponseCode, 'I0'> {
+  return (responseCodes.get(code) ?? code) as Exclude<ResponseCode, 'I0'>;
 }
 
 /** The time of the time-based checks: the context's `now`, or the clock with `checkValidity`; else none. */
-export function validityTime(now: Date | undefined, options: RuleOptions): Date | undefined {
+export function validityTime(now: Date | undefined, options: Pick<ResolvedRuleOptions, 'checkValidity'>): Date | undefined {
   return now ?? (options.checkValidity ? new Date() : undefined);
 }
+

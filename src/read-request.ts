@@ -1,6 +1,9 @@
-import type { UpdateSecurityCredentialsKRPRequest } from './duis/model.js';
-import { readRequest } from './duis/parse-request.js';
+import type { ServiceVariant } from './duis/catalogue.js';
+import { violation } from './duis/content.js';
+import { readEnvelope } from './duis/envelope.js';
+import type { DuisRequest, UnvalidatedBody } from './duis/model.js';
 import { finding, type Finding } from './findings.js';
+import { serviceFor, type Service, type ServiceBody } from './services/index.js';
 import {
   DEFAULT_XML_SIGNING_ROLES,
   verifySignature,
@@ -10,74 +13,127 @@ import {
   type SignerStore,
   type VerifyResult,
 } from './signature/index.js';
-import type { SignatureCheck } from './verdict.js';
-import { parseXml, type XmlInput, type XmlLimits } from './xml/parse-xml.js';
+import type { Coverage, SignatureCheck, ValidatedRequest } from './verdict.js';
+import { parseXml, type XmlInput, type XmlLimits, type XmlParseResult } from './xml/parse-xml.js';
+import type { XmlElement } from './xml/tree.js';
 
 /** Options for reading a request: input limits and signature verification. */
 export interface ReadOptions {
   readonly limits?: Partial<XmlLimits>;
   /**
    * Certificates that may sign requests (build the store once with `createSignerStore`). When given, every request
-   * must carry a valid DUIS-profile signature by its originator, and the rules run on the signed content.
+   * must carry a valid DUIS-profile signature by its originator.
    */
   readonly signers?: SignerStore;
   /** Subject OU values accepted for a request signer; default `['87']` (User XML signing). */
   readonly xmlSigningRoles?: readonly string[];
 }
 
+/** A request read from its tree: validated in depth by its service, or generically. */
+export type ReadRequest =
+  | {
+      readonly coverage: 'full';
+      readonly service: ServiceVariant;
+      readonly implementation: Service<ServiceBody, any>;
+      readonly request: DuisRequest<ServiceBody>;
+    }
+  | { readonly coverage: 'generic'; readonly service: ServiceVariant; readonly request: DuisRequest<UnvalidatedBody> };
+
+/** How far a failing request got: the Header read means its SRV (and maybe its body) are known. */
+export interface PartialRead {
+  readonly service?: string;
+  readonly coverage?: Coverage;
+  readonly request?: ValidatedRequest;
+}
+
 export type ReadResult =
-  | { readonly ok: true; readonly request: UpdateSecurityCredentialsKRPRequest; readonly signature: SignatureCheck }
-  | { readonly ok: false; readonly findings: readonly Finding[]; readonly request?: UpdateSecurityCredentialsKRPRequest };
+  | { readonly ok: true; readonly read: ReadRequest; readonly signature: SignatureCheck }
+  | ({ readonly ok: false; readonly findings: readonly Finding[] } & PartialRead);
+
+type Document = Extract<XmlParseResult, { ok: true }>;
+
+/**
+ * Reads a request from its tree: the envelope (root, Header, one body element, signature shape), then the body by
+ * its service when one validates the SRV in depth and the body is that service's; anything else is generic.
+ */
+export function readTree(root: XmlElement): { ok: true; read: ReadRequest } | ({ ok: false; findings: readonly Finding[] } & PartialRead) {
+  const findings: Finding[] = [];
+  const envelope = readEnvelope(root, findings);
+  if (!envelope) return { ok: false, findings };
+  const { schemaVersion, header, service, signature } = envelope;
+  const base = { schemaVersion, header, ...(signature ? { signature } : {}) };
+  const implementation = serviceFor(service.srv);
+  if (implementation && envelope.body.localName === implementation.bodyElement) {
+    const body = implementation.readBody(envelope.body, envelope.bodyPath, findings);
+    if (!body) return { ok: false, findings, service: service.srv, coverage: 'full' };
+    return { ok: true, read: { coverage: 'full', service, implementation, request: { ...base, body } } };
+  }
+  // A validated SRV carries its own body, or, when critical, the SignedPreCommand of the second step (6.15.1 with
+  // CV 5-7), which passes as generic. Anything else under its header would be judged by rules that never saw it.
+  if (implementation && !(service.critical && envelope.body.localName === SIGNED_PRE_COMMAND)) {
+    const expected = service.critical ? `${implementation.bodyElement} or ${SIGNED_PRE_COMMAND}` : implementation.bodyElement;
+    findings.push(violation(envelope.bodyPath, 'missing-element', expected, envelope.body.localName));
+    return { ok: false, findings, service: service.srv, coverage: 'full' };
+  }
+  const body: UnvalidatedBody = { kind: 'unvalidated', element: envelope.body.localName, path: envelope.bodyPath };
+  return { ok: true, read: { coverage: 'generic', service, request: { ...base, body } } };
+}
+
+const SIGNED_PRE_COMMAND = 'SignedPreCommand';
 
 const NOT_CHECKED: SignatureCheck = Object.freeze({ verified: false, reason: 'no signer certificates configured' });
 
-type Parsed = Extract<ReturnType<typeof parseAndCheck>, { ok: true }>;
-
-/** Bytes -> tree -> structurally checked request, before any signature work. */
-function parseAndCheck(xml: XmlInput, limits: Partial<XmlLimits> | undefined) {
-  const document = parseXml(xml, limits);
-  if (!document.ok) return { ok: false as const, findings: [document.error] };
-  const read = readRequest(document.root);
-  if (!read.ok) return { ok: false as const, findings: read.findings };
-  return { ok: true as const, document, request: read.request };
-}
-
-/**
- * The rules read the very tree whose canonical form was digested: there is no second parse of the signed
- * content, so nothing can make the verified and the validated content differ.
- */
-function withSignature(parsed: Parsed, verified: VerifyResult, at: Date | undefined): ReadResult {
-  if (!verified.ok) return { ok: false, findings: [verified.finding], request: parsed.request };
-  const expired = at && signerNotValidAt(verified.signer, at);
-  if (expired) return { ok: false, findings: [expired], request: parsed.request };
-  return { ok: true, request: parsed.request, signature: { verified: true, signer: describeSigner(verified.signer) } };
+function partial(read: ReadRequest): PartialRead {
+  return { service: read.service.srv, coverage: read.coverage, request: read.request };
 }
 
 /** The signer certificate must be valid at the time of the check, when there is one (context `now`, `checkValidity`). */
 function signerNotValidAt(signer: Signer, at: Date): Finding | undefined {
   const { notBefore, notAfter } = signer.certificate;
   if (at >= notBefore && at <= notAfter) return undefined;
-  return finding('SIGNER_NOT_VALID_NOW', {
-    detail: `the certificate of ${signer.entityId} (serial ${signer.serialNumber}) is valid from ${notBefore.toISOString()} to ${notAfter.toISOString()}, not at ${at.toISOString()}`,
-    path: '/Request/Signature/KeyInfo',
-    params: { notBefore: notBefore.toISOString(), notAfter: notAfter.toISOString(), at: at.toISOString() },
-  });
+  return finding(
+    'SIGNER_NOT_VALID_NOW',
+    {
+      entityId: signer.entityId,
+      serialNumber: signer.serialNumber,
+      notBefore: notBefore.toISOString(),
+      notAfter: notAfter.toISOString(),
+      at: at.toISOString(),
+    },
+    { path: '/Request/Signature/KeyInfo' },
+  );
 }
 
-function describeSigner(signer: Signer): Extract<SignatureCheck, { verified: true }>['signer'] {
-  return { entityId: signer.entityId, role: signer.role, issuer: signer.issuer, serialNumber: signer.serialNumber };
+/**
+ * The rules read the very tree whose canonical form was digested: there is no second parse of the signed
+ * content, so nothing can make the verified and the validated content differ.
+ */
+function withSignature(read: ReadRequest, verified: VerifyResult, at: Date | undefined): ReadResult {
+  if (!verified.ok) return { ok: false, findings: [verified.finding], ...partial(read) };
+  const expired = at && signerNotValidAt(verified.signer, at);
+  if (expired) return { ok: false, findings: [expired], ...partial(read) };
+  const { entityId, role, issuer, serialNumber } = verified.signer;
+  return { ok: true, read, signature: { verified: true, signer: { entityId, role, issuer, serialNumber } } };
+}
+
+function parseAndRead(xml: XmlInput, limits: Partial<XmlLimits> | undefined): { ok: true; document: Document; read: ReadRequest } | ReadResult {
+  const document = parseXml(xml, limits);
+  if (!document.ok) return { ok: false, findings: [document.error] };
+  const read = readTree(document.root);
+  if (!read.ok) return read;
+  return { ok: true, document, read: read.read };
 }
 
 /** Parse, structural checks, then (when signers are configured) signature verification. Never throws for input. */
 export function readAndVerify(xml: XmlInput, options: ReadOptions, at?: Date): ReadResult {
-  const parsed = parseAndCheck(xml, options.limits);
-  if (!parsed.ok) return parsed;
-  if (!options.signers) return { ok: true, request: parsed.request, signature: NOT_CHECKED };
+  const parsed = parseAndRead(xml, options.limits);
+  if (!parsed.ok || !('document' in parsed)) return parsed as ReadResult;
+  if (!options.signers) return { ok: true, read: parsed.read, signature: NOT_CHECKED };
   const verified = verifySignature(parsed.document, options.signers, {
-    originator: parsed.request.header.requestId.originator,
+    originator: parsed.read.request.header.requestId.originator,
     xmlSigningRoles: options.xmlSigningRoles ?? DEFAULT_XML_SIGNING_ROLES,
   });
-  return withSignature(parsed, verified, at);
+  return withSignature(parsed.read, verified, at);
 }
 
 /** {@link readAndVerify} with an asynchronous signer look-up. */
@@ -86,12 +142,12 @@ export async function readAndVerifyAsync(
   options: Omit<ReadOptions, 'signers'> & { readonly signers?: SignerStore | SignerLookup },
   at?: Date,
 ): Promise<ReadResult> {
-  const parsed = parseAndCheck(xml, options.limits);
-  if (!parsed.ok) return parsed;
-  if (!options.signers) return { ok: true, request: parsed.request, signature: NOT_CHECKED };
+  const parsed = parseAndRead(xml, options.limits);
+  if (!parsed.ok || !('document' in parsed)) return parsed as ReadResult;
+  if (!options.signers) return { ok: true, read: parsed.read, signature: NOT_CHECKED };
   const verified = await verifySignatureAsync(parsed.document, options.signers, {
-    originator: parsed.request.header.requestId.originator,
+    originator: parsed.read.request.header.requestId.originator,
     xmlSigningRoles: options.xmlSigningRoles ?? DEFAULT_XML_SIGNING_ROLES,
   });
-  return withSignature(parsed, verified, at);
+  return withSignature(parsed.read, verified, at);
 }

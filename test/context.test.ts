@@ -56,7 +56,7 @@ describe('resolveContext', () => {
     expect(result.findings[0]).toMatchObject({
       code: 'CONTEXT_INVALID',
       path: '$.devices["00DB1234567890A0"]',
-      params: { paths: ['$.devices["00-DB-12-34-56-78-90-A0"]', '$.devices["00DB1234567890A0"]'], eui: ESME },
+      params: { jsonPath: '$.devices["00DB1234567890A0"]', paths: ['$.devices["00-DB-12-34-56-78-90-A0"]', '$.devices["00DB1234567890A0"]'] },
     });
     const users = { '90b3d51f30010000': { role: 'IS' }, '90-B3-D5-1F-30-01-00-00': { role: 'GS' } };
     expect(problems({ users })).toEqual([['CONTEXT_INVALID', '$.users["90-B3-D5-1F-30-01-00-00"]']]);

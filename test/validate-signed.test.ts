@@ -1,3 +1,4 @@
+import { credentials } from './support/parsed.js';
 import { describe, expect, it } from 'vitest';
 import { createSignerStore, signRequest } from '../src/signature/index.js';
 import { createValidator } from '../src/validator.js';
@@ -55,7 +56,7 @@ describe('validateRequest with signers', () => {
     );
     const verdict = validateRequest(signRequest(unsigned, key('supplier')), context, { signers });
     expect(verdict.responseCode).toBe('I0');
-    expect(verdict.request?.body.remotePartyRole).toBe('Supplier');
+    expect(credentials(verdict.request).body.remotePartyRole).toBe('Supplier');
     expect(verdict.request?.signature?.localName).toBe('Signature');
   });
 

@@ -1,11 +1,12 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_MPAN_RULE_CODE } from '../codes.js';
-import type { Mode, Profile } from '../evaluate.js';
+import type { Mode, Profile, Unsupported } from '../options.js';
 
 export const FORMATS = ['text', 'json', 'junit'] as const;
 export type Format = (typeof FORMATS)[number];
 const MODES = ['first', 'all'] as const satisfies readonly Mode[];
 const PROFILES = ['strict', 'dcc'] as const satisfies readonly Profile[];
+const UNSUPPORTED = ['pass', 'reject'] as const satisfies readonly Unsupported[];
 
 export interface CliOptions {
   readonly contextFile?: string;
@@ -14,6 +15,11 @@ export interface CliOptions {
   readonly profile: Profile;
   readonly response: boolean;
   readonly mpanRuleCode?: string;
+  /** `--certificate-party-code SRV=CODE`, repeatable: the Certificate Party rule's code per SRV. */
+  readonly certificatePartyCodes: ReadonlyMap<string, `E${number}`>;
+  readonly unsupported: Unsupported;
+  /** `--junit-skip-generic`: JUnit marks a request that only got the generic checks `<skipped>`. */
+  readonly junitSkipGeneric: boolean;
   readonly checkValidity: boolean;
   /** `--signers FILE|DIR`, repeatable: PEM certificates of the Users who may sign requests. */
   readonly signers: readonly string[];
@@ -49,6 +55,9 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
         profile: { type: 'string' },
         response: { type: 'boolean' },
         'mpan-rule-code': { type: 'string' },
+        'certificate-party-code': { type: 'string', multiple: true },
+        unsupported: { type: 'string' },
+        'junit-skip-generic': { type: 'boolean' },
         'check-validity': { type: 'boolean' },
         signers: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
@@ -71,6 +80,13 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   if (!MODES.includes(mode as Mode)) return { kind: 'error', message: mode };
   const profile = oneOf('profile', values.profile, PROFILES, 'strict');
   if (!PROFILES.includes(profile as Profile)) return { kind: 'error', message: profile };
+  const unsupported = oneOf('unsupported', values.unsupported, UNSUPPORTED, 'pass');
+  if (!UNSUPPORTED.includes(unsupported as Unsupported)) return { kind: 'error', message: unsupported };
+  const partyCodes = certificatePartyCodes(values['certificate-party-code'] ?? []);
+  if (typeof partyCodes === 'string') return { kind: 'error', message: partyCodes };
+  if (values['junit-skip-generic'] && format !== 'junit') {
+    return { kind: 'error', message: '--junit-skip-generic needs --format junit' };
+  }
 
   const response = values.response ?? false;
   if (response && format !== 'text') {
@@ -94,9 +110,25 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
       profile: profile as Profile,
       response,
       ...(mpanRuleCode === undefined ? {} : { mpanRuleCode }),
+      certificatePartyCodes: partyCodes,
+      unsupported: unsupported as Unsupported,
+      junitSkipGeneric: values['junit-skip-generic'] ?? false,
       checkValidity: values['check-validity'] ?? false,
       signers: values.signers ?? [],
       inputs: positionals,
     },
   };
+}
+
+/** `SRV=CODE` pairs; an SRV given twice is a mistake, not an override. The library checks that the SRV has the rule. */
+function certificatePartyCodes(pairs: readonly string[]): ReadonlyMap<string, `E${number}`> | string {
+  const codes = new Map<string, `E${number}`>();
+  for (const pair of pairs) {
+    const match = /^([0-9]+(?:\.[0-9]+)*)=(E[0-9]+)$/.exec(pair);
+    if (!match) return `--certificate-party-code must be SRV=CODE, such as 6.21=E062106 (got '${pair}')`;
+    const [, srv, code] = match as unknown as [string, string, `E${number}`];
+    if (codes.has(srv)) return `--certificate-party-code gives ${srv} twice`;
+    codes.set(srv, code);
+  }
+  return codes;
 }

@@ -5,12 +5,17 @@ import type { Output } from './terminal.js';
 
 const bigintFree = (_key: string, value: unknown): unknown => (typeof value === 'bigint' ? value.toString() : value);
 
-/** One JSON object per line: `{"file","accepted","responseCode","findings"}`. */
+/**
+ * One JSON object per line: `{"file","accepted","responseCode","service","coverage","findings"}`; `service` and
+ * `coverage` are `null` when the request could not be read far enough to know them.
+ */
 export function formatJsonResult(name: string, verdict: Verdict): string {
   const record = {
     file: name,
     accepted: verdict.accepted,
     responseCode: verdict.responseCode,
+    service: verdict.service ?? null,
+    coverage: verdict.coverage ?? null,
     findings: verdict.findings,
   };
   return `${JSON.stringify(record, bigintFree)}\n`;

@@ -1,16 +1,25 @@
 import type { Finding } from '../findings.js';
 import { escapeXmlAttribute, escapeXmlText } from '../response/xml-text.js';
 import type { Verdict } from '../verdict.js';
-import { decisiveFinding, type Reporter } from './reporter.js';
+import { decisiveFinding, genericNote, type Reporter } from './reporter.js';
 import type { Summary } from './summary.js';
 import { PROGRAM } from './usage.js';
 import type { Output } from './terminal.js';
 
 const findingText = (f: Finding): string => [f.severity, f.code, ...(f.path ? [f.path] : []), f.message].join(' ');
 
+/** How a JUnit report shows a request that only got the generic checks. */
+export interface JunitOptions {
+  /** `<skipped>` instead of a passed test case: the body was not validated. */
+  readonly skipGeneric: boolean;
+}
+
 /** One `<testcase>` for a validated request. */
-export function formatJunitTestcase(name: string, verdict: Verdict): string {
+export function formatJunitTestcase(name: string, verdict: Verdict, options: JunitOptions = { skipGeneric: false }): string {
   const lines = [`    <testcase classname="${PROGRAM}" name="${escapeXmlAttribute(name)}">`];
+  if (verdict.accepted && verdict.coverage === 'generic' && options.skipGeneric) {
+    lines.push(`      <skipped message="${escapeXmlAttribute(genericNote(verdict.service))}"/>`);
+  }
   if (!verdict.accepted) {
     const message = decisiveFinding(verdict)?.message ?? '';
     const errors = verdict.findings.filter((f) => f.severity === 'error').map(findingText);
@@ -30,12 +39,14 @@ export function formatJunitTestcase(name: string, verdict: Verdict): string {
  * A JUnit XML document on stdout, written at the end (the suite element carries the counts). Unreadable inputs
  * are `<error>` test cases. The summary goes to stderr.
  */
-export function createJunitReporter(output: Output): Reporter {
+export function createJunitReporter(output: Output, options: JunitOptions): Reporter {
   const testcases: string[] = [];
   let errors = 0;
+  let skipped = 0;
   return {
     result(name, verdict) {
-      testcases.push(formatJunitTestcase(name, verdict));
+      if (options.skipGeneric && verdict.accepted && verdict.coverage === 'generic') skipped += 1;
+      testcases.push(formatJunitTestcase(name, verdict, options));
     },
     unreadable(name, message) {
       errors += 1;
@@ -53,7 +64,7 @@ export function createJunitReporter(output: Output): Reporter {
         [
           '<?xml version="1.0" encoding="UTF-8"?>',
           `<testsuites name="${PROGRAM}" ${counts}>`,
-          `  <testsuite name="${PROGRAM}" ${counts} skipped="0">`,
+          `  <testsuite name="${PROGRAM}" ${counts} skipped="${skipped}">`,
           ...testcases,
           '  </testsuite>',
           '</testsuites>',

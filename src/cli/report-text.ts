@@ -1,7 +1,7 @@
-import type { Mode } from '../evaluate.js';
+import type { Mode } from '../options.js';
 import type { Finding } from '../findings.js';
 import type { Verdict } from '../verdict.js';
-import { decisiveFinding, type Reporter } from './reporter.js';
+import { decisiveFinding, genericNote, type Reporter } from './reporter.js';
 import type { Summary } from './summary.js';
 import { printable, type Output } from './terminal.js';
 
@@ -10,10 +10,15 @@ function findingLine(f: Finding, withPath: boolean): string {
   return `  ${printable(parts.join(' '))}`;
 }
 
-/** `<file>: ACCEPTED I0` or `<file>: REJECTED <code> <message>`, details indented, then the summary line. */
+/**
+ * `<file>: ACCEPTED I0`, `<file>: PASSED (generic checks; 4.17 body not validated)` or
+ * `<file>: REJECTED <code> <message>`, details indented, then the summary line.
+ */
 export function formatTextResult(name: string, verdict: Verdict, mode: Mode): string {
   const head = verdict.accepted
-    ? `${printable(name)}: ACCEPTED ${verdict.responseCode}`
+    ? verdict.coverage === 'generic'
+      ? `${printable(name)}: PASSED (${genericNote(verdict.service)})`
+      : `${printable(name)}: ACCEPTED ${verdict.responseCode}`
     : `${printable(name)}: REJECTED ${printable(`${verdict.responseCode} ${decisiveFinding(verdict)?.message ?? ''}`.trimEnd())}`;
   const details =
     mode === 'all'

@@ -15,3 +15,8 @@ export function decisiveFinding(verdict: Verdict): Finding | undefined {
   const errors = verdict.findings.filter((f) => f.severity === 'error');
   return errors.find((f) => f.code === verdict.responseCode) ?? errors[0];
 }
+
+/** What a pass on the generic checks alone means, for every format: `generic checks; 4.17 body not validated`. */
+export function genericNote(service: string): string {
+  return `generic checks; ${service} body not validated`;
+}

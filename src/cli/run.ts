@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { ValidationContext } from '../context.js';
+import { resolveRuleOptions, VALIDATE_OPTION_KEYS } from '../options.js';
 import { validateRequest, type ValidateOptions } from '../validate.js';
 import { parseCliArgs, type CliOptions } from './args.js';
 import type { SignerStore } from '../signature/index.js';
@@ -84,13 +85,23 @@ async function validateAll(
   if (errors.length > 0) return fail(errors.map(printable));
   if (inputs.length === 0) return fail(['no request files found (directories are searched for *.xml)']);
 
+  const services = Object.fromEntries([...options.certificatePartyCodes].map(([srv, code]) => [srv, { certificatePartyCode: code }]));
   const validateOptions: ValidateOptions = {
     mode: options.mode,
     profile: options.profile,
+    unsupported: options.unsupported,
+    ...(options.certificatePartyCodes.size > 0 ? { services } : {}),
     ...(options.mpanRuleCode === undefined ? {} : { mpanRuleCode: options.mpanRuleCode }),
     ...(options.checkValidity ? { checkValidity: true } : {}),
     ...(signers ? { signers } : {}),
   };
+  // The library names a bad combination (an SRV without a Certificate Party rule, a code given twice); the CLI
+  // reports it as a usage error before reading any input.
+  try {
+    resolveRuleOptions(validateOptions, PROGRAM, VALIDATE_OPTION_KEYS);
+  } catch (error) {
+    return fail([error instanceof Error ? error.message : String(error)]);
+  }
 
   const progress = new Progress(io.stderr, inputs.length, Boolean(io.stderr.isTTY) && inputs.length > PROGRESS_THRESHOLD);
   const output = new Output(io.stdout, io.stderr, progress);
@@ -123,7 +134,7 @@ function createReporter(options: CliOptions, output: Output, now: Date | undefin
     case 'json':
       return createJsonReporter(output);
     case 'junit':
-      return createJunitReporter(output);
+      return createJunitReporter(output, { skipGeneric: options.junitSkipGeneric });
     case 'text':
       return createTextReporter(output, options.mode);
   }

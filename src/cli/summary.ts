@@ -4,6 +4,8 @@ import type { Verdict } from '../verdict.js';
 export class Summary {
   total = 0;
   accepted = 0;
+  /** Accepted after the generic checks only (an SRV not validated in depth). */
+  acceptedGeneric = 0;
   rejected = 0;
   unreadable = 0;
   /** Rejections per response code, in order of first occurrence. */
@@ -13,6 +15,7 @@ export class Summary {
     this.total += 1;
     if (verdict.accepted) {
       this.accepted += 1;
+      if (verdict.coverage === 'generic') this.acceptedGeneric += 1;
       return;
     }
     this.rejected += 1;
@@ -23,12 +26,13 @@ export class Summary {
     this.unreadable += 1;
   }
 
-  /** `3 requests: 1 accepted, 2 rejected (E061510: 1, E1: 1)` */
+  /** `3 requests: 1 accepted, 2 rejected (E061510: 1, E1: 1)`; `4 accepted (1 on generic checks only)` when some were. */
   format(): string {
     const codes = [...this.byCode].map(([code, count]) => `${code}: ${count}`).join(', ');
     const requests = this.total === 1 ? '1 request' : `${this.total} requests`;
     const rejected = `${this.rejected} rejected${codes ? ` (${codes})` : ''}`;
     const unreadable = this.unreadable > 0 ? `, ${this.unreadable} unreadable` : '';
-    return `${requests}: ${this.accepted} accepted, ${rejected}${unreadable}`;
+    const generic = this.acceptedGeneric > 0 ? ` (${this.acceptedGeneric} on generic checks only)` : '';
+    return `${requests}: ${this.accepted} accepted${generic}, ${rejected}${unreadable}`;
   }
 }

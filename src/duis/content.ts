@@ -1,6 +1,7 @@
+import type { SchemaProblem } from '../finding-params.js';
 import { finding, type Finding } from '../findings.js';
 import type { XmlElement } from '../xml/tree.js';
-import { XSI_NAMESPACE } from './namespaces.js';
+import { DUIS_NAMESPACE, XSI_NAMESPACE } from './namespaces.js';
 
 /** One particle of an xs:sequence: an element name in a namespace with its occurrence bounds. */
 export interface Particle {
@@ -10,15 +11,20 @@ export interface Particle {
   readonly max: number;
 }
 
+/** A particle in the DUIS namespace (every element of a request is namespace-qualified). */
+export const sr = (localName: string, min = 1, max = 1): Particle => ({ namespace: DUIS_NAMESPACE, localName, min, max });
+
 /** The children matched by each particle, by local name; a particle that matched nothing is absent. */
 export type Matched = ReadonlyMap<string, readonly XmlElement[]>;
 
-function describe(element: XmlElement): string {
+/** `{namespace}local`, how findings name an element. */
+export function describeElement(element: XmlElement): string {
   return element.namespace ? `{${element.namespace}}${element.localName}` : element.localName;
 }
 
-export function violation(path: string, detail: string, params?: Finding['params']): Finding {
-  return finding('SCHEMA_VIOLATION', { detail: `${path}: ${detail}`, path, ...(params ? { params } : {}) });
+/** A `SCHEMA_VIOLATION` at `path`. */
+export function violation(path: string, problem: SchemaProblem, expected: string | null = null, received: string | null = null): Finding {
+  return finding('SCHEMA_VIOLATION', { problem, expected, received }, { path });
 }
 
 /**
@@ -36,7 +42,7 @@ export function matchSequence(
   for (const node of element.children) {
     if (node.type === 'element') children.push(node);
     else if ((node.type === 'text' || node.type === 'cdata') && /[^\t\n\r ]/.test(node.value)) {
-      findings.push(violation(path, 'character data is not allowed in element-only content'));
+      findings.push(violation(path, 'character-data'));
       return undefined;
     }
   }
@@ -51,25 +57,27 @@ export function matchSequence(
     }
     if (index - start < particle.min) {
       const found = children[index];
-      findings.push(
-        violation(
-          path,
-          found
-            ? `expected ${particle.localName}, found ${describe(found)}`
-            : `missing required element ${particle.localName}`,
-          { expected: particle.localName, received: found ? describe(found) : null },
-        ),
-      );
+      findings.push(violation(path, 'missing-element', particle.localName, found ? describeElement(found) : null));
       return undefined;
     }
     if (index > start) matched.set(particle.localName, children.slice(start, index));
   }
   const extra = children[index];
   if (extra) {
-    findings.push(violation(path, `unexpected element ${describe(extra)}`, { received: describe(extra) }));
+    findings.push(violation(path, 'unexpected-element', null, describeElement(extra)));
     return undefined;
   }
   return matched;
+}
+
+/** The one element `name` matched (a required particle). */
+export function one(matched: Matched, name: string): XmlElement {
+  return matched.get(name)![0]!;
+}
+
+/** The element `name` matched, if any (an optional particle). */
+export function optional(matched: Matched, name: string): XmlElement | undefined {
+  return matched.get(name)?.[0];
 }
 
 /**
@@ -81,7 +89,7 @@ export function simpleContent(element: XmlElement, path: string, findings: Findi
   let text = '';
   for (const node of element.children) {
     if (node.type === 'element') {
-      findings.push(violation(path, `element ${node.localName} is not allowed in a simple value`));
+      findings.push(violation(path, 'child-element', null, node.localName));
       return undefined;
     }
     if (node.type === 'text' || node.type === 'cdata') text += node.value;
@@ -97,8 +105,13 @@ export function checkNoAttributes(element: XmlElement, path: string, findings: F
     if (schemaHint || (attribute.namespace === null && allowed.includes(attribute.localName))) {
       continue;
     }
-    findings.push(violation(path, `attribute ${attribute.name} is not allowed`, { received: attribute.name }));
+    findings.push(violation(path, 'attribute', null, attribute.name));
     return false;
   }
   return true;
+}
+
+/** A value outside its datatype: `SCHEMA_VIOLATION` with what was expected and what was received. */
+export function invalidValue(path: string, received: string, expected: string): Finding {
+  return violation(path, 'value', expected, received);
 }

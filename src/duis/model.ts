@@ -15,7 +15,7 @@ export type RemotePartyRole = (typeof REMOTE_PARTY_ROLES)[number];
 
 /**
  * The slot a replacement certificate sits in ("Certificate Type"): the element names of DUIS XSD V5.4
- * `SupplierOrNetworkOperatorCertificatesKRP`, without the `Certificate` suffix.
+ * `SupplierOrNetworkOperatorCertificatesKRP` and `ReplacementCertificatesDCCHandover`, without `Certificate`.
  */
 export const CERTIFICATE_SLOTS = ['DigitalSigning', 'KeyAgreement', 'KeyAgreementTopUp'] as const;
 /** The "Certificate Type" of DUIS: which slot a replacement certificate sits in. */
@@ -28,7 +28,7 @@ export type Eui64 = string;
 export interface RequestId {
   /** The sending User's ID. */
   readonly originator: Eui64;
-  /** The Device ID. */
+  /** The Device ID (or, for a Non-Device Request, the DCC or User ID the request is for). */
   readonly target: Eui64;
   /** 0..2^64-1. */
   readonly counter: bigint;
@@ -49,7 +49,7 @@ export interface RequestHeader {
 
 /** A certificate carried in the request as base64 DER. */
 export interface EmbeddedCertificate {
-  /** DER bytes, decoded from the base64 text. */
+  /** DER bytes, decoded from the base64 text on first use. */
   readonly der: Uint8Array;
   /** The base64 text with whitespace removed: a cheap, exact cache key. */
   readonly base64: string;
@@ -71,9 +71,17 @@ export interface ExecutionDateTime {
   readonly hasTimezone: boolean;
 }
 
-/** The `UpdateSecurityCredentialsKRP` body, every element of DUIS XSD V5.4 typed. */
-export interface UpdateSecurityCredentialsKRPBody {
-  readonly kind: 'UpdateSecurityCredentialsKRP';
+/**
+ * The body of a request that places certificates on a device: DUIS XSD V5.4 bodies extending
+ * `FutureDatedAbstractType` with a Remote Party Role, floor numbers, replacement and certification path
+ * certificates (6.15.1 `UpdateSecurityCredentialsKRP`, 6.21 `RequestHandoverOfDCCControlledDevice`). The shared
+ * certificate checks and the Certificate Party rule read this shape and no SRV by name.
+ */
+export interface CredentialsBody {
+  /** The body element's local name. */
+  readonly kind: string;
+  /** Where the body element is, e.g. `/Request/Body/UpdateSecurityCredentialsKRP`. */
+  readonly path: string;
   readonly executionDateTime?: ExecutionDateTime;
   readonly remotePartyRole: RemotePartyRole;
   /** 0..2^63-1. */
@@ -86,11 +94,19 @@ export interface UpdateSecurityCredentialsKRPBody {
   readonly applyTimeBasedCpvChecks: boolean;
 }
 
-/** A structurally valid 6.15.1 Update Security Credentials (KRP) request. */
-export interface UpdateSecurityCredentialsKRPRequest {
+/** The body of a request the library does not validate in depth: which element it is, nothing more. */
+export interface UnvalidatedBody {
+  readonly kind: 'unvalidated';
+  /** The body element's local name, e.g. `ReadInventory`. */
+  readonly element: string;
+  readonly path: string;
+}
+
+/** A structurally valid DUIS request: the envelope every request shares, and its body. */
+export interface DuisRequest<Body> {
   readonly schemaVersion: string;
   readonly header: RequestHeader;
-  readonly body: UpdateSecurityCredentialsKRPBody;
+  readonly body: Body;
   /** The `ds:Signature` element, when present, kept for verification. */
   readonly signature?: XmlElement;
 }

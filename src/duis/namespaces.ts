@@ -1,7 +1,3 @@
-/** The Service Reference and Service Reference Variant this library validates. */
-export const SERVICE_REFERENCE = '6.15';
-export const SERVICE_REFERENCE_VARIANT = '6.15.1';
-
 /** DUIS XSD V5.4 targetNamespace: every request element lives here. */
 export const DUIS_NAMESPACE = 'http://www.dccinterface.co.uk/ServiceUserGateway';
 export const XMLDSIG_NAMESPACE = 'http://www.w3.org/2000/09/xmldsig#';

@@ -1,6 +1,7 @@
 import { CODES, isCode } from '../codes.js';
 import { isDecimal } from '../duis/lexical.js';
-import { DUIS_NAMESPACE, SERVICE_REFERENCE, SERVICE_REFERENCE_VARIANT } from '../duis/namespaces.js';
+import { serviceVariantById } from '../duis/catalogue.js';
+import { DUIS_NAMESPACE } from '../duis/namespaces.js';
 import type { Verdict } from '../verdict.js';
 import { escapeXmlAttribute, escapeXmlText } from './xml-text.js';
 
@@ -41,12 +42,12 @@ export function isDuisResponseCode(code: string): boolean {
 
 /**
  * Builds the DUIS `sr:Response` the DCC would return for a request it rejects (DUIS XSD V5.4 types `Response` and
- * `ResponseMessage`): the request's RequestID (when the request was parsed), the response code, the time, and the
- * 6.15 / 6.15.1 service reference. The real response is signed by the DCC; this one carries no signature
- * (optional in the schema).
+ * `ResponseMessage`): the request's RequestID, the response code, the time, and the request's Service Reference and
+ * Service Reference Variant. The real response is signed by the DCC; this one carries no signature (optional in
+ * the schema).
  *
- * The provisional Certificate Party / MPAN code `E061510` is not in the V5.4 `ResponseCode` enumeration, so a
- * response carrying it does not validate against the V5.4 schema.
+ * The provisional Certificate Party codes `E061510` and `E062106` are not in the V5.4 `ResponseCode` enumeration,
+ * so a response carrying one does not validate against the V5.4 schema.
  */
 export function buildResponse(verdict: Verdict, options: BuildResponseOptions = {}): BuildResponseResult {
   if (verdict.accepted) {
@@ -77,6 +78,9 @@ export function buildResponse(verdict: Verdict, options: BuildResponseOptions = 
   }
   // xs:token: the RequestID as the DCC would echo it, whitespace collapsed.
   const requestId = verdict.request?.header.requestId.text.replace(/\s+/g, ' ').trim();
+  // A DUIS code is only ever answered after the Header was read, so the SRV is known.
+  const service = verdict.service === undefined ? undefined : serviceVariantById(verdict.service);
+  if (!service) throw new RangeError('the verdict names no Service Reference Variant');
 
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
@@ -88,8 +92,8 @@ export function buildResponse(verdict: Verdict, options: BuildResponseOptions = 
     '  </sr:Header>',
     '  <sr:Body>',
     '    <sr:ResponseMessage>',
-    `      <sr:ServiceReference>${SERVICE_REFERENCE}</sr:ServiceReference>`,
-    `      <sr:ServiceReferenceVariant>${SERVICE_REFERENCE_VARIANT}</sr:ServiceReferenceVariant>`,
+    `      <sr:ServiceReference>${escapeXmlText(service.serviceReference)}</sr:ServiceReference>`,
+    `      <sr:ServiceReferenceVariant>${escapeXmlText(service.srv)}</sr:ServiceReferenceVariant>`,
     '    </sr:ResponseMessage>',
     '  </sr:Body>',
     '</sr:Response>',

@@ -1,9 +1,10 @@
 import { finding, type Finding } from '../findings.js';
-import { PASS, type Rule } from './rule.js';
+import { PASS, type CredentialFacts, type Rule } from './rule.js';
 
 /** Each replacement certificate must name a CA of the CertificationPathCertificates as its issuer (AKI = SKI). */
-export const certificatePath: Rule = {
+export const certificatePath: Rule<CredentialFacts> = {
   name: 'certificate-path',
+  code: 'CERTIFICATE_PATH_MISMATCH',
   check: ({ replacements, certificationPath }) => {
     // Only a CA certificate (keyCertSign) can have issued a replacement certificate.
     const keyIds = certificationPath.flatMap(({ result }) =>
@@ -16,13 +17,7 @@ export const certificatePath: Rule = {
       if (!result.ok) continue;
       const aki = result.certificate.authorityKeyIdentifier;
       if (aki && keyIds.includes(aki)) continue;
-      findings.push(
-        finding('CERTIFICATE_PATH_MISMATCH', {
-          detail: `the ${slot} certificate's Authority Key Identifier ${aki ?? '(absent)'} matches no certification path certificate (${keyIds.join(', ') || 'none decoded'})`,
-          path,
-          params: { received: aki ?? null, expected: keyIds },
-        }),
-      );
+      findings.push(finding('CERTIFICATE_PATH_MISMATCH', { certificateType: slot, received: aki ?? null, expected: keyIds }, { path }));
     }
     return findings.length ? findings : PASS;
   },

@@ -5,15 +5,7 @@ import { PASS, type Rule } from './rule.js';
 /** E1: the RequestID originator must be a User the caller knows. */
 export const unknownUser: Rule = {
   name: 'E1',
-  check: ({ request, user }) => {
-    if (user) return PASS;
-    const originator = request.header.requestId.originator;
-    return [
-      finding('E1', {
-        detail: `User ID ${originator} (the RequestID originator) is not a known User`,
-        path: REQUEST_ID,
-        params: { userId: originator },
-      }),
-    ];
-  },
+  code: 'E1',
+  needs: { user: true },
+  check: ({ request, user }) => (user ? PASS : [finding('E1', { userId: request.header.requestId.originator }, { path: REQUEST_ID })]),
 };

@@ -1,19 +1,20 @@
 import { finding } from '../findings.js';
-import { isDeviceTypeEligible } from '../policy/index.js';
 import { REQUEST_ID } from './paths.js';
 import { PASS, type Rule } from './rule.js';
 
-/** E11: 6.15.1 may only target the device types of policy `eligibleDeviceTypes`. */
+/** E11: the Device Type must be one the SRV may target, where that is known (a service validated in depth). */
 export const deviceTypeNotEligible: Rule = {
   name: 'E11',
-  check: ({ request, device, policy }) => {
-    if (!device || isDeviceTypeEligible(policy, device.type)) return PASS;
+  code: 'E11',
+  needs: { device: true },
+  check: ({ request, service, device, eligibleDeviceTypes }) => {
+    if (!device || !eligibleDeviceTypes || eligibleDeviceTypes.includes(device.type)) return PASS;
     return [
-      finding('E11', {
-        detail: `Device ${request.header.requestId.target} is a ${device.type}; 6.15.1 targets ${policy.eligibleDeviceTypes.join(', ')}`,
-        path: REQUEST_ID,
-        params: { deviceType: device.type, expected: policy.eligibleDeviceTypes },
-      }),
+      finding(
+        'E11',
+        { deviceId: request.header.requestId.target, deviceType: device.type, srv: service.srv, eligible: eligibleDeviceTypes },
+        { path: REQUEST_ID },
+      ),
     ];
   },
 };

@@ -2,18 +2,12 @@ import { finding } from '../findings.js';
 import { REQUEST_ID } from './paths.js';
 import { PASS, type Rule } from './rule.js';
 
-/** E19: the RequestID target must be a Device the caller knows. */
+/** E19: the RequestID target must be a Device the caller knows, unless the SRV is a Non-Device Request. */
 export const unknownDevice: Rule = {
   name: 'E19',
-  check: ({ request, device }) => {
-    if (device) return PASS;
-    const target = request.header.requestId.target;
-    return [
-      finding('E19', {
-        detail: `Device ID ${target} (the RequestID target) is not a known Device`,
-        path: REQUEST_ID,
-        params: { deviceId: target },
-      }),
-    ];
-  },
+  code: 'E19',
+  // A Non-Device Request targets a DCC or User ID: there is no Device to look up.
+  needs: { device: ({ service }) => !service.nonDevice },
+  check: ({ request, service, device }) =>
+    device || service.nonDevice ? PASS : [finding('E19', { deviceId: request.header.requestId.target }, { path: REQUEST_ID })],
 };

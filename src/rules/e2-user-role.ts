@@ -1,19 +1,20 @@
 import { finding } from '../findings.js';
-import { isUserRoleEligible } from '../policy/index.js';
 import { REQUEST_ID } from './paths.js';
 import { PASS, type Rule } from './rule.js';
 
-/** E2: the User Role must be eligible for 6.15.1 (policy `eligibleUserRoles`). */
+/** E2: the User Role must be eligible for the SRV (its service's policy, else the SRV catalogue). */
 export const userRoleNotEligible: Rule = {
   name: 'E2',
-  check: ({ request, user, policy }) => {
-    if (!user || isUserRoleEligible(policy, user.role)) return PASS;
+  code: 'E2',
+  needs: { user: true },
+  check: ({ request, service, user, eligibleUserRoles }) => {
+    if (!user || eligibleUserRoles.includes(user.role)) return PASS;
     return [
-      finding('E2', {
-        detail: `User ${request.header.requestId.originator} has User Role ${user.role}; 6.15.1 is for ${policy.eligibleUserRoles.join(', ')}`,
-        path: REQUEST_ID,
-        params: { userRole: user.role, expected: policy.eligibleUserRoles },
-      }),
+      finding(
+        'E2',
+        { userId: request.header.requestId.originator, userRole: user.role, srv: service.srv, eligible: eligibleUserRoles },
+        { path: REQUEST_ID },
+      ),
     ];
   },
 };

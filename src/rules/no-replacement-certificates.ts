@@ -1,12 +1,12 @@
 import { finding } from '../findings.js';
-import { REPLACEMENT_CERTIFICATES } from './paths.js';
-import { PASS, type Rule } from './rule.js';
+import { PASS, type CredentialFacts, type Rule } from './rule.js';
 
-/** The XSD allows an empty SupplierOrNetworkOperatorCertificates; such a request would replace nothing. */
-export const noReplacementCertificates: Rule = {
+/** The 6.15.1 XSD allows an empty SupplierOrNetworkOperatorCertificates; such a request would replace nothing. */
+export const noReplacementCertificates: Rule<CredentialFacts> = {
   name: 'no-replacement-certificates',
-  check: ({ request }) =>
-    request.body.replacementCertificates.length > 0
+  code: 'NO_REPLACEMENT_CERTIFICATES',
+  check: ({ body, service }) =>
+    body.replacementCertificates.length > 0
       ? PASS
-      : [finding('NO_REPLACEMENT_CERTIFICATES', { detail: 'SupplierOrNetworkOperatorCertificates is empty', path: REPLACEMENT_CERTIFICATES })],
+      : [finding('NO_REPLACEMENT_CERTIFICATES', { srv: service.srv }, { path: `${body.path}/ReplacementCertificates` })],
 };

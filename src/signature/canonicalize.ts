@@ -86,7 +86,8 @@ function writeElement(writer: Writer, element: XmlElement, parentScope: Scope | 
       declarations.push([prefix, uri]);
       scope = { parent: scope, prefix, uri };
     };
-    render(element.prefix, element.namespace ?? '');
+    // The xml prefix is bound everywhere and never declared (an element may even be named xml:...).
+    if (element.prefix !== 'xml') render(element.prefix, element.namespace ?? '');
     for (const attribute of element.attributes) {
       if (attribute.prefix !== '' && attribute.prefix !== 'xml') render(attribute.prefix, attribute.namespace ?? '');
     }

@@ -1,5 +1,5 @@
 import { compactBase64 } from '../duis/lexical.js';
-import { finding, type Finding } from '../findings.js';
+import { finding, type Finding, type FindingParams } from '../findings.js';
 import type { XmlElement, XmlNode } from '../xml/tree.js';
 import { ALGORITHMS, XMLDSIG_NAMESPACE } from './algorithms.js';
 import type { CanonicalizationMode } from './canonicalize.js';
@@ -38,7 +38,7 @@ export function checkProfile(root: XmlElement): ProfileResult {
   const rootPath = `/${root.localName}`;
   const signatures = findSignatures(root);
   if (signatures.length === 0) {
-    return fail(finding('SIGNATURE_MISSING', { detail: `${rootPath} has no ds:Signature`, path: rootPath }));
+    return fail(finding('SIGNATURE_MISSING', {}, { path: rootPath }));
   }
   if (signatures.length > 1) {
     return profile(`the document holds ${signatures.length} ds:Signature elements; DUIS allows one`, rootPath, {
@@ -146,7 +146,7 @@ export function checkProfile(root: XmlElement): ProfileResult {
   }
 }
 
-type Params = Finding['params'];
+type Params = { readonly expected?: FindingParams<'SIGNATURE_PROFILE'>['expected']; readonly received?: FindingParams<'SIGNATURE_PROFILE'>['received'] };
 
 class ProfileFault extends Error {
   constructor(
@@ -163,7 +163,7 @@ function fail(f: Finding): ProfileResult {
 }
 
 function profile(detail: string, path: string, params?: Params): ProfileResult {
-  return fail(finding('SIGNATURE_PROFILE', { detail, path, ...(params ? { params } : {}) }));
+  return fail(finding('SIGNATURE_PROFILE', { reason: detail, expected: params?.expected ?? null, received: params?.received ?? null }, { path }));
 }
 
 /** Every ds:Signature anywhere in the tree, in document order, with its path. Iterative: depth is the parser's. */

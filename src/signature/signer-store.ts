@@ -55,7 +55,7 @@ export function createSigner(certificate: CertificateInput): Signer {
   const ders = certificateDers(certificate, 0);
   if (ders.length !== 1) {
     throw new SignerCertificateError(
-      finding('CERTIFICATE_MALFORMED', { detail: `expected one certificate, found ${ders.length}` }),
+      finding('CERTIFICATE_MALFORMED', { reason: `expected one certificate, found ${ders.length}` }),
       0,
     );
   }
@@ -94,8 +94,9 @@ export function createSignerStore(certificates: Iterable<CertificateInput>): Sig
         if (Buffer.compare(existing.certificate.der, signer.certificate.der) !== 0) {
           throw new SignerCertificateError(
             finding('CERTIFICATE_PROFILE', {
-              detail: `two different certificates have issuer ${signer.issuer} and serial number ${signer.serialNumber}`,
-              params: { issuer: signer.issuer, serialNumber: signer.serialNumber },
+              reason: `two different certificates have issuer ${signer.issuer} and serial number ${signer.serialNumber}`,
+              issuer: signer.issuer,
+              serialNumber: signer.serialNumber,
             }),
             index,
           );
@@ -144,9 +145,7 @@ function signerOf(der: Uint8Array, index: number): Signer {
     publicKey = new X509Certificate(der).publicKey;
   } catch (error) {
     throw new SignerCertificateError(
-      finding('CERTIFICATE_MALFORMED', {
-        detail: `node:crypto cannot import the public key (${error instanceof Error ? error.message : String(error)})`,
-      }),
+      finding('CERTIFICATE_MALFORMED', { reason: `node:crypto cannot import the public key (${error instanceof Error ? error.message : String(error)})` }),
       index,
     );
   }
@@ -172,7 +171,7 @@ function certificateDers(input: CertificateInput, index: number): Uint8Array[] {
     else return [Uint8Array.from(input)];
   } else {
     throw new SignerCertificateError(
-      finding('CERTIFICATE_MALFORMED', { detail: `expected PEM text or DER bytes, received ${input === null ? 'null' : typeof input}` }),
+      finding('CERTIFICATE_MALFORMED', { reason: `expected PEM text or DER bytes, received ${input === null ? 'null' : typeof input}` }),
       index,
     );
   }
@@ -181,12 +180,12 @@ function certificateDers(input: CertificateInput, index: number): Uint8Array[] {
     if (match[1] !== 'CERTIFICATE') continue;
     const body = compactBase64(match[2]!);
     if (!body) {
-      throw new SignerCertificateError(finding('CERTIFICATE_MALFORMED', { detail: 'a PEM CERTIFICATE block is not base64' }), index + ders.length);
+      throw new SignerCertificateError(finding('CERTIFICATE_MALFORMED', { reason: 'a PEM CERTIFICATE block is not base64' }), index + ders.length);
     }
     ders.push(new Uint8Array(Buffer.from(body, 'base64')));
   }
   if (ders.length === 0) {
-    throw new SignerCertificateError(finding('CERTIFICATE_MALFORMED', { detail: 'no PEM CERTIFICATE block found' }), index);
+    throw new SignerCertificateError(finding('CERTIFICATE_MALFORMED', { reason: 'no PEM CERTIFICATE block found' }), index);
   }
   return ders;
 }

@@ -1,5 +1,4 @@
 import { createHash, timingSafeEqual, verify as cryptoVerify } from 'node:crypto';
-import type { Code } from '../codes.js';
 import { normaliseEui } from '../duis/eui.js';
 import { finding, type Finding } from '../findings.js';
 import type { XmlDocument } from '../xml/tree.js';
@@ -97,9 +96,8 @@ export async function verifySignatureAsync(
 }
 
 function lookupFailed(error: unknown, parts: SignatureParts): VerifyResult {
-  return fail('LOOKUP_FAILED', `the signer look-up failed (${error instanceof Error ? error.message : String(error)})`, {
-    params: { lookup: 'signer', issuer: parts.issuerName.trim(), serialNumber: parts.serialNumber.trim() },
-  });
+  const key = `${parts.issuerName.trim()} / ${parts.serialNumber.trim()}`;
+  return fail(finding('LOOKUP_FAILED', { lookup: 'signer', key, error: error instanceof Error ? error.message : String(error) }));
 }
 
 export interface Prepared {
@@ -110,7 +108,7 @@ export interface Prepared {
 
 export function prepare(document: SignedDocument): Prepared | { ok: false; finding: Finding } {
   if (typeof document?.text !== 'string' || document.root?.type !== 'element' || !Array.isArray(document.prolog) || !Array.isArray(document.epilog)) {
-    return fail('INPUT_INVALID', 'expected the document that parseXml returns');
+    return fail(finding('INPUT_INVALID', { reason: 'expected the document that parseXml returns' }));
   }
   const checked = checkProfile(document.root);
   if (!checked.ok) return checked;
@@ -125,24 +123,20 @@ function finish(prepared: Prepared, signer: Signer, options: VerifyOptions): Ver
 
   const roles = (options.xmlSigningRoles ?? DEFAULT_XML_SIGNING_ROLES).map((role) => role.toUpperCase());
   if (!roles.includes(signer.role)) {
-    return fail('SIGNER_ROLE', `the signer certificate has OU ${signer.role}; request signers have ${roles.join(' or ')}`, {
-      path: `${signaturePath}/KeyInfo`,
-      params: { expected: roles, received: signer.role, entityId: signer.entityId },
-    });
+    return fail(finding('SIGNER_ROLE', { reason: 'role', expected: roles, received: signer.role, entityId: signer.entityId }, { path: `${signaturePath}/KeyInfo` }));
   }
   if (signer.certificate.keyUsage !== 'digitalSignature') {
-    return fail('SIGNER_ROLE', `the signer certificate's keyUsage is ${signer.certificate.keyUsage}, not digitalSignature`, {
-      path: `${signaturePath}/KeyInfo`,
-      params: { expected: 'digitalSignature', received: signer.certificate.keyUsage },
-    });
+    return fail(
+      finding(
+        'SIGNER_ROLE',
+        { reason: 'key-usage', expected: 'digitalSignature', received: signer.certificate.keyUsage, entityId: signer.entityId },
+        { path: `${signaturePath}/KeyInfo` },
+      ),
+    );
   }
   const originator = typeof options.originator === 'string' ? normaliseEui(options.originator) : undefined;
   if (originator === undefined || signer.entityId !== originator) {
-    return fail(
-      'SIGNER_NOT_ORIGINATOR',
-      `the request was signed by ${signer.entityId || '(no Entity ID)'}, its RequestID originator is ${options.originator}`,
-      { path: `${signaturePath}/KeyInfo`, params: { expected: options.originator, received: signer.entityId } },
-    );
+    return fail(finding('SIGNER_NOT_ORIGINATOR', { expected: String(options.originator), received: signer.entityId }, { path: `${signaturePath}/KeyInfo` }));
   }
   return { ok: true, signer, signedText: authenticated.signedText };
 }
@@ -157,10 +151,11 @@ export function authenticate(
   const signaturePath = `/${prepared.document.root.localName}/Signature`;
   if (parts.signatureValue.length !== P256_SIGNATURE_BYTES) {
     return fail(
-      'SIGNATURE_INVALID',
-      `SignatureValue holds ${parts.signatureValue.length} bytes; an ecdsa-sha256 value is r||s, ${P256_SIGNATURE_BYTES} bytes` +
-        (parts.signatureValue[0] === 0x30 ? ' (this looks DER-encoded)' : ''),
-      { path: `${signaturePath}/SignatureValue`, params: { expected: P256_SIGNATURE_BYTES, received: parts.signatureValue.length } },
+      finding(
+        'SIGNATURE_INVALID',
+        { reason: 'signature-length', expected: P256_SIGNATURE_BYTES, received: parts.signatureValue.length, derEncoded: parts.signatureValue[0] === 0x30 },
+        { path: `${signaturePath}/SignatureValue` },
+      ),
     );
   }
   const limit = maxCanonicalLength ?? Math.max(4 * prepared.document.text.length, 64 * 1024);
@@ -171,17 +166,20 @@ export function authenticate(
     signedText = canonicalizeDocument(prepared.document, parts.signature, parts.documentMode, limit);
   } catch (error) {
     if (error instanceof CanonicalFormTooLarge) {
-      return fail('XML_TOO_LARGE', `the canonical form of the document exceeds ${error.limit} characters`, { params: { limit: error.limit } });
+      return fail(finding('XML_TOO_LARGE', { limit: error.limit, received: null }));
     }
     throw error;
   }
 
   const digest = createHash('sha256').update(signedText, 'utf8').digest();
   if (!timingSafeEqual(digest, parts.digestValue)) {
-    return fail('SIGNATURE_INVALID', 'the digest of the document does not match DigestValue: the signed content was changed', {
-      path: `${signaturePath}/SignedInfo/Reference/DigestValue`,
-      params: { expected: parts.digestValue.toString('base64'), received: digest.toString('base64') },
-    });
+    return fail(
+      finding(
+        'SIGNATURE_INVALID',
+        { reason: 'digest', expected: parts.digestValue.toString('base64'), received: digest.toString('base64') },
+        { path: `${signaturePath}/SignedInfo/Reference/DigestValue` },
+      ),
+    );
   }
   let valid: boolean;
   try {
@@ -190,10 +188,9 @@ export function authenticate(
     valid = false;
   }
   if (!valid) {
-    return fail('SIGNATURE_INVALID', `SignatureValue does not verify under the key of certificate ${signer.serialNumber} (${signer.issuer})`, {
-      path: `${signaturePath}/SignatureValue`,
-      params: { issuer: signer.issuer, serialNumber: signer.serialNumber },
-    });
+    return fail(
+      finding('SIGNATURE_INVALID', { reason: 'signature', issuer: signer.issuer, serialNumber: signer.serialNumber }, { path: `${signaturePath}/SignatureValue` }),
+    );
   }
   return { ok: true, signedText };
 }
@@ -201,16 +198,9 @@ export function authenticate(
 function unknownSigner({ parts, document }: Prepared): VerifyResult {
   const issuer = parts.issuerName.trim();
   const serialNumber = parts.serialNumber.trim();
-  return fail('SIGNER_UNKNOWN', `no signer certificate has issuer '${issuer}' and serial number ${serialNumber}`, {
-    path: `/${document.root.localName}/Signature/KeyInfo/X509Data/X509IssuerSerial`,
-    params: { issuer, serialNumber },
-  });
+  return fail(finding('SIGNER_UNKNOWN', { issuer, serialNumber }, { path: `/${document.root.localName}/Signature/KeyInfo/X509Data/X509IssuerSerial` }));
 }
 
-function fail(
-  code: Code,
-  detail: string,
-  init: { path?: string; params?: Finding['params'] } = {},
-): { ok: false; finding: Finding } {
-  return { ok: false, finding: finding(code, { detail, ...init }) };
+function fail(error: Finding): { ok: false; finding: Finding } {
+  return { ok: false, finding: error };
 }

@@ -1,5 +1,9 @@
 import type { Code } from '../codes.js';
-import { finding, type Finding, type FindingParams } from '../findings.js';
+import type { Scalar } from '../finding-params.js';
+import { finding, type Finding } from '../findings.js';
+
+/** Details of a certificate fault: where in the DER, what was expected and found. */
+export type FaultDetails = Readonly<Record<string, Scalar | readonly string[]>>;
 
 /** The codes a certificate decoding can end with. */
 export type CertificateCode = Extract<Code, 'CERTIFICATE_MALFORMED' | 'CERTIFICATE_PROFILE' | 'CERTIFICATE_NOT_ORGANISATION'>;
@@ -13,25 +17,25 @@ export class CertificateFault extends Error {
   constructor(
     readonly code: CertificateCode,
     readonly detail: string,
-    readonly params?: FindingParams,
+    readonly params?: FaultDetails,
   ) {
     super(detail);
     this.name = 'CertificateFault';
   }
 
   toFinding(): Finding {
-    return finding(this.code, { detail: this.detail, ...(this.params ? { params: this.params } : {}) });
+    return finding(this.code, { ...this.params, reason: this.detail });
   }
 }
 
-export function malformed(detail: string, params?: FindingParams): never {
+export function malformed(detail: string, params?: FaultDetails): never {
   throw new CertificateFault('CERTIFICATE_MALFORMED', detail, params);
 }
 
-export function profile(detail: string, params?: FindingParams): never {
+export function profile(detail: string, params?: FaultDetails): never {
   throw new CertificateFault('CERTIFICATE_PROFILE', detail, params);
 }
 
-export function notOrganisation(detail: string, params?: FindingParams): never {
+export function notOrganisation(detail: string, params?: FaultDetails): never {
   throw new CertificateFault('CERTIFICATE_NOT_ORGANISATION', detail, params);
 }

@@ -48,9 +48,7 @@ export function decodeCertificate(der: Uint8Array): DecodeResult {
     if (error instanceof CertificateFault) return failure(error.toFinding());
     // A defect of this decoder, not of the input; still not a reason to throw at the caller.
     return failure(
-      finding('CERTIFICATE_MALFORMED', {
-        detail: `the certificate could not be decoded (${error instanceof Error ? error.message : 'unknown error'})`,
-      }),
+      finding('CERTIFICATE_MALFORMED', { reason: `the certificate could not be decoded (${error instanceof Error ? error.message : 'unknown error'})` }),
     );
   }
 }

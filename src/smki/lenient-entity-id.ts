@@ -8,9 +8,10 @@ import { euiFromBytes } from '../duis/eui.js';
  *
  * Tolerated, as BER readers tolerate them: trailing bytes after the certificate, non-minimal and indefinite
  * lengths, high-tag-number forms, any other content of the certificate (extensions, flags, repeated OU).
- * Read: the subject's `x500UniqueIdentifier` (2.5.4.45) attributes. Exactly 8 value octets (BIT STRING, unused
- * bits ignored, or OCTET STRING) make an EUI-64. Anything else is no single Entity ID: absent, several different
- * ones, a value of another length, or bytes that are not a certificate at all.
+ * Read: the subject's `x500UniqueIdentifier` (2.5.4.45) attributes. Exactly 64 bits (a BIT STRING of 8 octets with
+ * no unused bits: OpenSSL clears unused bits, so a reader that kept them would see another party) or an OCTET
+ * STRING of 8 octets make an EUI-64. Anything else is no single Entity ID: absent, several different ones, a value
+ * of another size, an attribute type this reader cannot read as an OID, or bytes that are not a certificate.
  */
 export type LenientEntityId =
   | { readonly ok: true; readonly entityId: string }
@@ -38,6 +39,7 @@ const MAX_ELEMENTS = 4096;
 class NotBer extends Error {}
 
 const X500_UNIQUE_IDENTIFIER = Uint8Array.of(0x55, 0x04, 0x2d); // 2.5.4.45
+const OID = 0x06;
 const BIT_STRING = 0x03;
 const OCTET_STRING = 0x04;
 const SEQUENCE = 0x10;
@@ -66,15 +68,19 @@ function uniqueIdentifierValues(bytes: Uint8Array): Uint8Array[] {
     if (--budget < 0 || depth > MAX_DEPTH || at >= limit) throw new NotBer();
     const first = bytes[at++]!;
     const constructed = (first & 0x20) !== 0;
-    let tag = (first & 0xc0) | (first & 0x1f);
-    if ((first & 0x1f) === 0x1f) {
-      // High tag number: skip its octets; no certificate field this reader looks for uses one.
+    let number = first & 0x1f;
+    if (number === 0x1f) {
+      // High tag number form, read as BER readers (OpenSSL's ASN1_get_object) read it: `1F 06` is tag 6.
+      number = 0;
       let octets = 0;
+      let octet: number;
       do {
         if (at >= limit || ++octets > 4) throw new NotBer();
-      } while (bytes[at++]! & 0x80);
-      tag = -1;
+        octet = bytes[at++]!;
+        number = number * 128 + (octet & 0x7f);
+      } while (octet & 0x80);
     }
+    const tag = (first & 0xc0) | number;
     if (at >= limit) throw new NotBer();
     const lengthOctet = bytes[at++]!;
     if (lengthOctet === 0x80) {
@@ -124,13 +130,16 @@ function uniqueIdentifierValues(bytes: Uint8Array): Uint8Array[] {
   for (const rdn of children(subject, 2)) {
     for (const attribute of children(expect(rdn, SET), 3)) {
       const [type, value] = children(expect(attribute, SEQUENCE), 4);
-      if (!type || type.tag !== 0x06 || !sameBytes(bytes.subarray(type.contentStart, type.contentEnd), X500_UNIQUE_IDENTIFIER)) continue;
+      // An attribute type that is not a plain OID could be one another reader decodes as 2.5.4.45: fail closed.
+      if (!type || type.tag !== OID || type.constructed) throw new NotBer();
+      if (!sameBytes(bytes.subarray(type.contentStart, type.contentEnd), X500_UNIQUE_IDENTIFIER)) continue;
       if (!value || value.constructed) {
         values.push(new Uint8Array(0));
         continue;
       }
       if (value.tag === BIT_STRING && value.contentEnd > value.contentStart) {
-        values.push(bytes.subarray(value.contentStart + 1, value.contentEnd));
+        // Unused bits make it fewer than 64 bits: no EUI-64, whatever the octets say.
+        values.push(bytes[value.contentStart] === 0 ? bytes.subarray(value.contentStart + 1, value.contentEnd) : new Uint8Array(0));
       } else if (value.tag === OCTET_STRING) {
         values.push(bytes.subarray(value.contentStart, value.contentEnd));
       } else {

@@ -41,29 +41,33 @@ export type XmlParseResult =
   | (XmlDocument & { readonly ok: true; readonly text: string })
   | { readonly ok: false; readonly error: Finding };
 
+/** A real byte array: `instanceof` alone accepts a Proxy whose `byteLength` then throws. */
+function isBytes(input: unknown): input is Uint8Array {
+  try {
+    return input instanceof Uint8Array && typeof input.byteLength === 'number' && ArrayBuffer.isView(input);
+  } catch {
+    return false;
+  }
+}
+
 /** ES2024, in Node 20's V8; the project's `lib` is ES2022. */
 interface WellFormedString {
   isWellFormed(): boolean;
 }
 
-type XmlCode = 'INPUT_INVALID' | 'XML_TOO_LARGE' | 'XML_TOO_DEEP' | 'XML_TOO_MANY_ATTRIBUTES' | 'XML_DTD_FORBIDDEN' | 'XML_MALFORMED';
-
 /** Stops the parser from inside an event handler; caught once, in {@link parseXml}. */
 class XmlFault extends Error {
-  constructor(
-    readonly code: XmlCode,
-    readonly detail: string,
-    readonly params: Finding['params'],
-  ) {
-    super(detail);
+  constructor(readonly finding: Finding) {
+    super(finding.message);
   }
 }
 
 // The byte order mark is kept: saxes skips exactly one, as XML does, whether the input was text or bytes.
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const XMLNS_NAMESPACE = 'http://www.w3.org/2000/xmlns/';
-// The document is always decoded as UTF-8 (DUIS requests are), so only UTF-8 or its subset US-ASCII may be declared.
-const READ_ENCODINGS = /^(?:UTF-8|US-ASCII)$/i;
+// The document is always decoded as UTF-8 (DUIS requests are), so only UTF-8 may be declared: libxml2 refuses
+// non-ASCII text under a US-ASCII declaration, so accepting that declaration would read text it refuses.
+const READ_ENCODINGS = /^UTF-8$/i;
 // The tree builder keeps one stack entry per level: whatever the caller asks, depth stays bounded.
 const MAX_DEPTH_CEILING = 256;
 
@@ -77,9 +81,11 @@ const AMBIGUOUS_NAME = /[\uD800-\uDFFF\uFEFF\u1680]/;
 const NO_ATTRIBUTES: readonly XmlAttribute[] = Object.freeze([]);
 const NO_NAMESPACES: readonly XmlNamespaceDeclaration[] = Object.freeze([]);
 
-function fail(code: XmlCode, detail: string, params?: Finding['params']): XmlParseResult {
-  return { ok: false, error: finding(code, { detail, ...(params ? { params } : {}) }) };
+function fail(error: Finding): XmlParseResult {
+  return { ok: false, error };
 }
+
+const NO_POSITION = { line: 1, column: 0 } as const;
 
 /**
  * Parses untrusted bytes into a namespace-resolved tree, or explains why not. One parser, saxes (XML 1.0 fifth
@@ -87,7 +93,7 @@ function fail(code: XmlCode, detail: string, params?: Finding['params']): XmlPar
  *
  * The size limit runs before the parser sees the input; DOCTYPE, XML versions other than 1.0, encodings other than
  * UTF-8, and the depth, attribute and node limits are enforced on the parser's events, so the work stops at the
- * first violation. Never throws.
+ * first violation. Never throws for bad input; bad `limits` (configuration) throw a TypeError.
  */
 export function parseXml(input: XmlInput, limits: Partial<XmlLimits> = {}): XmlParseResult {
   const effective = effectiveLimits(limits);
@@ -97,42 +103,52 @@ export function parseXml(input: XmlInput, limits: Partial<XmlLimits> = {}): XmlP
   if (typeof input === 'string') {
     // UTF-16 length <= UTF-8 length <= 3 * UTF-16 length: only count bytes when the cheap bound is inconclusive.
     if (input.length > maxBytes || (input.length * 3 > maxBytes && Buffer.byteLength(input, 'utf8') > maxBytes)) {
-      return fail('XML_TOO_LARGE', `the document exceeds ${maxBytes} bytes`, { limit: maxBytes });
+      return fail(finding('XML_TOO_LARGE', { limit: maxBytes, received: null }));
     }
     text = input;
-  } else if (input instanceof Uint8Array) {
+  } else if (isBytes(input)) {
     if (input.byteLength > maxBytes) {
-      return fail('XML_TOO_LARGE', `the document has ${input.byteLength} bytes, the limit is ${maxBytes}`, {
-        limit: maxBytes,
-        received: input.byteLength,
-      });
+      return fail(finding('XML_TOO_LARGE', { limit: maxBytes, received: input.byteLength }));
     }
     try {
       text = utf8.decode(input);
     } catch {
-      return fail('INPUT_INVALID', 'the bytes are not valid UTF-8');
+      return fail(finding('INPUT_INVALID', { reason: 'the bytes are not valid UTF-8' }));
     }
   } else {
-    return fail('INPUT_INVALID', `expected a string or Uint8Array, received ${input === null ? 'null' : typeof input}`);
+    return fail(finding('INPUT_INVALID', { reason: `expected a string or Uint8Array, received ${input === null ? 'null' : typeof input}` }));
   }
   // A lone surrogate is no character at all (XML 1.0 Char), and no UTF-8 encoding of the text exists to sign.
-  if (!(text as unknown as WellFormedString).isWellFormed()) return fail('XML_MALFORMED', 'the text holds a lone UTF-16 surrogate, which is not an XML character');
+  if (!(text as unknown as WellFormedString).isWellFormed()) {
+    return fail(finding('XML_MALFORMED', { ...NO_POSITION, reason: 'the text holds a lone UTF-16 surrogate, which is not an XML character' }));
+  }
   try {
     const document = buildTree(text, effective);
     return { ok: true, ...document, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
   } catch (error) {
-    if (error instanceof XmlFault) return fail(error.code, error.detail, error.params);
+    if (error instanceof XmlFault) return fail(error.finding);
     // A defect of saxes or of this builder, not of the input: still a finding, never a throw at the caller.
-    return fail('XML_MALFORMED', `the document could not be read (${error instanceof Error ? error.message : String(error)})`);
+    return fail(finding('XML_MALFORMED', { ...NO_POSITION, reason: `the document could not be read (${error instanceof Error ? error.message : String(error)})` }));
   }
 }
 
-/** The caller's limits over the defaults; anything but a positive integer keeps the default. */
-function effectiveLimits(limits: Partial<XmlLimits>): XmlLimits {
-  const pick = (key: keyof XmlLimits): number => {
-    const value = limits?.[key];
-    return Number.isSafeInteger(value) && (value as number) > 0 ? (value as number) : DEFAULT_XML_LIMITS[key];
-  };
+const LIMIT_KEYS = ['maxBytes', 'maxDepth', 'maxAttributes', 'maxNodes'] as const satisfies readonly (keyof XmlLimits)[];
+
+/**
+ * The caller's limits over the defaults. Limits are configuration, not input: an unknown key or a value that is not
+ * a positive integer throws a TypeError, as every bad option does.
+ */
+export function effectiveLimits(limits: Partial<XmlLimits> | undefined): XmlLimits {
+  if (limits !== undefined && (typeof limits !== 'object' || limits === null || Array.isArray(limits))) {
+    throw new TypeError(`limits must be an object of ${LIMIT_KEYS.join(', ')}`);
+  }
+  for (const [key, value] of Object.entries(limits ?? {})) {
+    if (!(LIMIT_KEYS as readonly string[]).includes(key)) throw new TypeError(`limits: unknown limit ${JSON.stringify(key)}; expected ${LIMIT_KEYS.join(', ')}`);
+    if (value !== undefined && (!Number.isSafeInteger(value) || (value as number) <= 0)) {
+      throw new TypeError(`limits.${key} must be a positive integer, got ${JSON.stringify(value)}`);
+    }
+  }
+  const pick = (key: keyof XmlLimits): number => limits?.[key] ?? DEFAULT_XML_LIMITS[key];
   return {
     maxBytes: pick('maxBytes'),
     maxDepth: Math.min(pick('maxDepth'), MAX_DEPTH_CEILING),
@@ -219,12 +235,13 @@ function buildTree(text: string, limits: XmlLimits): XmlDocument {
   let nodes = 0;
   let attributes = 0;
 
-  const stop: Stop = (code, detail, params = {}) => {
-    const { line, column } = parser;
-    throw new XmlFault(code, `${detail} (line ${line}, column ${column})`, { ...params, line, column });
+  const where = () => ({ line: parser.line, column: parser.column });
+  const stop = (error: Finding): never => {
+    throw new XmlFault(error);
   };
+  const malformed: Malformed = (reason) => stop(finding('XML_MALFORMED', { ...where(), reason }));
   const add = (node: XmlNode): void => {
-    if (++nodes > limits.maxNodes) stop('XML_MALFORMED', `the document has more than ${limits.maxNodes} nodes`, { limit: limits.maxNodes });
+    if (++nodes > limits.maxNodes) stop(finding('XML_TOO_MANY_NODES', { ...where(), limit: limits.maxNodes }));
     const open = stack[stack.length - 1];
     if (open) open.children.push(node);
     else if (node.type === 'comment' || node.type === 'pi') (root ? epilog : prolog).push(node);
@@ -233,29 +250,23 @@ function buildTree(text: string, limits: XmlLimits): XmlDocument {
 
   const parser = createParser({
     // saxes prefixes its messages with the position, which the finding carries as params.
-    errorHandler: (error) => stop('XML_MALFORMED', error.message.replace(/^(?:[^:]*:)?\d+:\d+: /, '').replace(/\.$/, '')),
+    errorHandler: (error) => malformed(error.message.replace(/^(?:[^:]*:)?\d+:\d+: /, '').replace(/\.$/, '')),
     xmldeclHandler: ({ version, encoding }) => {
-      if (version !== '1.0') stop('XML_MALFORMED', `the document declares XML version ${version ?? '(none)'}; DUIS requests are XML 1.0`);
-      if (encoding !== undefined && !READ_ENCODINGS.test(encoding)) {
-        stop('XML_MALFORMED', `the document declares encoding ${encoding}; DUIS requests are read as UTF-8`, { encoding });
-      }
+      if (version !== '1.0') malformed(`the document declares XML version ${version ?? '(none)'}; DUIS requests are XML 1.0`);
+      if (encoding !== undefined && !READ_ENCODINGS.test(encoding)) malformed(`the document declares encoding ${encoding}; DUIS requests are read as UTF-8`);
     },
-    doctypeHandler: () => stop('XML_DTD_FORBIDDEN', 'the document has a DOCTYPE'),
+    doctypeHandler: () => stop(finding('XML_DTD_FORBIDDEN', where())),
     openTagStartHandler: (tag) => {
       attributes = 0;
-      if (stack.length >= limits.maxDepth) {
-        stop('XML_TOO_DEEP', `<${tag.name}> nests elements deeper than ${limits.maxDepth} levels`, { limit: limits.maxDepth });
-      }
+      if (stack.length >= limits.maxDepth) stop(finding('XML_TOO_DEEP', { ...where(), limit: limits.maxDepth, element: tag.name }));
     },
     attributeHandler: () => {
-      if (++attributes > limits.maxAttributes) {
-        stop('XML_TOO_MANY_ATTRIBUTES', `an element has more than ${limits.maxAttributes} attributes`, { limit: limits.maxAttributes });
-      }
+      if (++attributes > limits.maxAttributes) stop(finding('XML_TOO_MANY_ATTRIBUTES', { ...where(), limit: limits.maxAttributes }));
     },
     openTagHandler: (tag) => {
-      if (AMBIGUOUS_NAME.test(tag.name)) stop('XML_MALFORMED', `the element name ${JSON.stringify(tag.name)} holds a character other XML readers split or refuse`);
+      if (AMBIGUOUS_NAME.test(tag.name)) malformed(`the element name ${JSON.stringify(tag.name)} holds a character other XML readers split or refuse`);
       const children: XmlNode[] = [];
-      const element = elementOf(tag, children, stop);
+      const element = elementOf(tag, children, malformed);
       add(element);
       if (!root && stack.length === 0) root = element;
       stack.push({ children });
@@ -269,20 +280,20 @@ function buildTree(text: string, limits: XmlLimits): XmlDocument {
     cdataHandler: (value) => add({ type: 'cdata', value }),
     commentHandler: (value) => add({ type: 'comment', value }),
     piHandler: ({ target, body }) => {
-      if (AMBIGUOUS_NAME.test(target)) stop('XML_MALFORMED', `the processing instruction target ${JSON.stringify(target)} holds a character other XML readers split or refuse`);
+      if (AMBIGUOUS_NAME.test(target)) malformed(`the processing instruction target ${JSON.stringify(target)} holds a character other XML readers split or refuse`);
       add({ type: 'pi', target, data: body });
     },
   });
 
   parser.write(text).close();
   // saxes reports a missing root element through `error`; this only satisfies the type checker.
-  if (!root) return stop('XML_MALFORMED', 'no root element');
+  if (!root) return malformed('no root element');
   return { root, prolog, epilog };
 }
 
-type Stop = (code: XmlCode, detail: string, params?: Finding['params']) => never;
+type Malformed = (reason: string) => never;
 
-function elementOf(tag: SaxesTagNS, children: XmlNode[], stop: Stop): XmlElement {
+function elementOf(tag: SaxesTagNS, children: XmlNode[], malformed: Malformed): XmlElement {
   let attributes = NO_ATTRIBUTES;
   let namespaces = NO_NAMESPACES;
   for (const name in tag.attributes) {
@@ -291,14 +302,15 @@ function elementOf(tag: SaxesTagNS, children: XmlNode[], stop: Stop): XmlElement
       // saxes resolves prefixes to the trimmed value; Namespaces in XML does not trim. A declaration with
       // surrounding whitespace would name one namespace to us and another to libxml2: refuse it.
       if (attribute.value.trim() !== attribute.value) {
-        stop('XML_MALFORMED', `the namespace name of ${name} has leading or trailing whitespace`);
+        malformed(`the namespace name of ${name} has leading or trailing whitespace`);
       }
-      // Namespaces in XML 1.0 2.2: the value MUST be a URI reference. libxml2 refuses one that is not.
-      if (!isUriReference(attribute.value)) stop('XML_MALFORMED', `the namespace name of ${name} is not a URI reference`);
+      // Namespaces in XML 1.0 2.2: the value MUST be a URI reference (libxml2 refuses one that is not), and C14N
+      // refuses a relative one. `xmlns=""` (no default namespace) is the one empty value allowed.
+      if (attribute.value !== '' && !isAbsoluteUri(attribute.value)) malformed(`the namespace name of ${name} is not an absolute URI`);
       if (namespaces === NO_NAMESPACES) namespaces = [];
       (namespaces as XmlNamespaceDeclaration[]).push({ prefix: attribute.prefix === '' ? '' : attribute.local, uri: attribute.value });
     } else {
-      if (AMBIGUOUS_NAME.test(name)) stop('XML_MALFORMED', `the attribute name ${JSON.stringify(name)} holds a character other XML readers split or refuse`);
+      if (AMBIGUOUS_NAME.test(name)) malformed(`the attribute name ${JSON.stringify(name)} holds a character other XML readers split or refuse`);
       if (attributes === NO_ATTRIBUTES) attributes = [];
       (attributes as XmlAttribute[]).push({
         namespace: attribute.uri === '' ? null : attribute.uri,
@@ -327,12 +339,11 @@ function elementOf(tag: SaxesTagNS, children: XmlNode[], stop: Stop): XmlElement
 const URI_CHARACTERS = /^(?:[A-Za-z0-9\-._~:/?#@!$'()*+,;=]|%[0-9A-Fa-f]{2})*$/;
 const SCHEME_THEN_COLON = /^[A-Za-z][A-Za-z0-9+.-]*:/;
 
-/** RFC 3986 `URI-reference`, as far as its characters and its scheme go (a namespace name is compared as text). */
-function isUriReference(value: string): boolean {
-  if (!URI_CHARACTERS.test(value)) return false;
-  const colon = value.indexOf(':');
-  if (colon === -1) return true;
-  const delimiter = value.search(/[/?#]/);
-  // A colon before any '/', '?' or '#' ends a scheme; a relative reference's first segment holds none.
-  return (delimiter !== -1 && delimiter < colon) || SCHEME_THEN_COLON.test(value);
+/**
+ * An absolute RFC 3986 URI, as far as its characters and its scheme go (a namespace name is compared as text).
+ * Namespaces in XML allows relative references but deprecates them, and C14N refuses them (libxml2 and xmlsec1 fail
+ * on one), so a signature over a document declaring one verifies here and nowhere else.
+ */
+function isAbsoluteUri(value: string): boolean {
+  return URI_CHARACTERS.test(value) && SCHEME_THEN_COLON.test(value);
 }

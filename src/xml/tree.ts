@@ -44,11 +44,13 @@ export interface XmlText {
   readonly value: string;
 }
 
+/** A comment: `value` is the text between `<!--` and `-->`. */
 export interface XmlComment {
   readonly type: 'comment';
   readonly value: string;
 }
 
+/** A processing instruction `<?target data?>`. */
 export interface XmlProcessingInstruction {
   readonly type: 'pi';
   readonly target: string;

@@ -85,7 +85,7 @@ describe('duis-validate (built binary)', () => {
     const out = lines(r.stdout);
     const files = readdirSync(path.join(ROOT, REQUESTS)).filter((f) => /\.xml$/i.test(f)).sort();
     expect(out.slice(0, -1).map((l) => l.slice(0, l.indexOf(':')))).toEqual(files.map((f) => `${REQUESTS}/${f}`));
-    expect(out.at(-1)).toBe(`10 requests: 8 accepted, 2 rejected (E061506: 1, ${DEFAULT_MPAN_RULE_CODE}: 1)`);
+    expect(out.at(-1)).toBe(`16 requests: 13 accepted (2 on generic checks only), 3 rejected (E061506: 1, E062106: 1, ${DEFAULT_MPAN_RULE_CODE}: 1)`);
   });
 
   it('expands quoted globs with *, ? and **', () => {
@@ -116,15 +116,15 @@ describe('duis-validate (built binary)', () => {
     const r = cli(['--json', '--context', CONTEXT, REQUESTS]);
     expect(r.status).toBe(1);
     const records = lines(r.stdout).map((l) => JSON.parse(l));
-    expect(records).toHaveLength(10);
+    expect(records).toHaveLength(16);
     for (const record of records) {
-      expect(Object.keys(record)).toEqual(['file', 'accepted', 'responseCode', 'findings']);
+      expect(Object.keys(record)).toEqual(['file', 'accepted', 'responseCode', 'service', 'coverage', 'findings']);
       expect(Array.isArray(record.findings)).toBe(true);
     }
     const rejected = records.find((x) => x.file === `${REQUESTS}/no-by-supplier-wrong-operator.xml`);
     expect(rejected).toMatchObject({ accepted: false, responseCode: DEFAULT_MPAN_RULE_CODE });
     expect(rejected.findings[0]).toMatchObject({ code: DEFAULT_MPAN_RULE_CODE, severity: 'error' });
-    expect(r.stderr).toBe(`10 requests: 8 accepted, 2 rejected (E061506: 1, ${DEFAULT_MPAN_RULE_CODE}: 1)\n`);
+    expect(r.stderr).toBe(`16 requests: 13 accepted (2 on generic checks only), 3 rejected (E061506: 1, E062106: 1, ${DEFAULT_MPAN_RULE_CODE}: 1)\n`);
     // --format json is the same.
     expect(cli(['--format', 'json', '--context', CONTEXT, REQUESTS]).stdout).toBe(r.stdout);
   });
@@ -135,16 +135,18 @@ describe('duis-validate (built binary)', () => {
     const doc = parseXmlStrict(r.stdout);
     const suite = doc.getElementsByTagName('testsuite')[0]!;
     expect(suite.getAttribute('name')).toBe('duis-validate');
-    expect(suite.getAttribute('tests')).toBe('11');
-    expect(suite.getAttribute('failures')).toBe('3');
-    expect(doc.getElementsByTagName('testcase')).toHaveLength(11);
+    expect(suite.getAttribute('tests')).toBe('17');
+    expect(suite.getAttribute('failures')).toBe('4');
+    expect(suite.getAttribute('skipped')).toBe('0');
+    expect(doc.getElementsByTagName('testcase')).toHaveLength(17);
+    expect(doc.getElementsByTagName('skipped')).toHaveLength(0);
     const failures = Array.from(doc.getElementsByTagName('failure'));
-    expect(failures.map((f) => f.getAttribute('type'))).toEqual(['E061506', DEFAULT_MPAN_RULE_CODE, 'E061506']);
-    const several = failures[2]!;
+    expect(failures.map((f) => f.getAttribute('type'))).toEqual(['E061506', 'E062106', DEFAULT_MPAN_RULE_CODE, 'E061506']);
+    const several = failures[3]!;
     expect((several.parentNode as Element).getAttribute('name')).toBe(inTmp('several-findings.xml'));
     expect(several.getAttribute('message')).toMatch(/^Future Dating/);
     expect(several.textContent!.split('\n')).toHaveLength(3); // every error finding in the body
-    expect(r.stderr).toMatch(/^11 requests: 8 accepted, 3 rejected/);
+    expect(r.stderr).toMatch(/^17 requests: 13 accepted \(2 on generic checks only\), 4 rejected/);
   });
 
   it('--mode all lists every finding, indented with severity, code and path', () => {

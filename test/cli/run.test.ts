@@ -13,7 +13,7 @@ import { formatTextResult } from '../../src/cli/report-text.js';
 import { run } from '../../src/cli/run.js';
 import { Summary } from '../../src/cli/summary.js';
 import { printable } from '../../src/cli/terminal.js';
-import { verdictOf } from '../../src/evaluate.js';
+import { accepted, rejectedWith } from '../support/verdicts.js';
 import { finding } from '../../src/findings.js';
 import { fixtureRequest, fixtureText } from '../support/fixtures.js';
 
@@ -164,6 +164,9 @@ describe('arguments', () => {
         profile: 'dcc',
         response: false,
         mpanRuleCode: 'E061599',
+        certificatePartyCodes: new Map(),
+        unsupported: 'pass',
+        junitSkipGeneric: false,
         checkValidity: true,
         signers: ['s1.pem', 'dir'],
         inputs: ['a.xml', '-'],
@@ -174,6 +177,25 @@ describe('arguments', () => {
     expect(parseCliArgs(['--json', '--format', 'json', 'x'])).toMatchObject({ kind: 'run', options: { format: 'json' } });
   });
 
+  it('--unsupported, --certificate-party-code SRV=CODE (repeatable) and --junit-skip-generic', () => {
+    const parsed = parseCliArgs([
+      '--unsupported', 'reject', '--certificate-party-code', '6.21=E062199', '--certificate-party-code', '6.15.1=E061599',
+      '--format', 'junit', '--junit-skip-generic', 'x',
+    ]);
+    expect(parsed).toMatchObject({ kind: 'run', options: { unsupported: 'reject', junitSkipGeneric: true } });
+    expect(parsed.kind === 'run' && [...parsed.options.certificatePartyCodes]).toEqual([
+      ['6.21', 'E062199'],
+      ['6.15.1', 'E061599'],
+    ]);
+    expect(parseCliArgs(['--unsupported', 'drop', 'x'])).toEqual({ kind: 'error', message: "--unsupported must be one of pass, reject (got 'drop')" });
+    expect(parseCliArgs(['--certificate-party-code', 'E062106', 'x'])).toMatchObject({ kind: 'error', message: expect.stringMatching(/SRV=CODE/) });
+    expect(parseCliArgs(['--certificate-party-code', '6.21=E1', '--certificate-party-code', '6.21=E2', 'x'])).toMatchObject({
+      kind: 'error',
+      message: '--certificate-party-code gives 6.21 twice',
+    });
+    expect(parseCliArgs(['--junit-skip-generic', 'x'])).toMatchObject({ kind: 'error', message: '--junit-skip-generic needs --format junit' });
+  });
+
   it('rejects bad values', () => {
     expect(parseCliArgs(['--mpan-rule-code', 'E 1', 'x'])).toMatchObject({ kind: 'error' });
     expect(parseCliArgs(['--context=', 'x'])).toMatchObject({ kind: 'error' });
@@ -182,11 +204,70 @@ describe('arguments', () => {
   });
 });
 
+describe('requests not validated in depth', () => {
+  const requests = ['generic-retrieve-daily-consumption-log.xml', 'handover-no-wrong-operator.xml', 'handover-no-correct.xml'];
+  beforeAll(() => {
+    mkdirSync(path.join(tmp, 'mixed'));
+    for (const name of requests) writeFileSync(path.join(tmp, 'mixed', name), fixtureRequest(name.replace(/\.xml$/, '')));
+  });
+
+  it('text: PASSED naming the SRV whose body was not validated; the summary counts them', async () => {
+    const r = await runIn(tmp, ['--context', 'context.json', 'mixed']);
+    expect(r.code).toBe(1);
+    expect(r.stdout.split('\n')).toEqual([
+      'mixed/generic-retrieve-daily-consumption-log.xml: PASSED (generic checks; 4.17 body not validated)',
+      'mixed/handover-no-correct.xml: ACCEPTED I0',
+      expect.stringMatching(/^mixed\/handover-no-wrong-operator\.xml: REJECTED E062106 Certificate Party mismatch/),
+      '3 requests: 2 accepted (1 on generic checks only), 1 rejected (E062106: 1)',
+      '',
+    ]);
+  });
+
+  it('--unsupported reject: SERVICE_NOT_VALIDATED; near miss: the 6.21 requests are judged as before', async () => {
+    const r = await runIn(tmp, ['--context', 'context.json', '--unsupported', 'reject', 'mixed']);
+    expect(r.stdout).toMatch(/^mixed\/generic-retrieve-daily-consumption-log\.xml: REJECTED SERVICE_NOT_VALIDATED .*4\.17 Retrieve Daily Consumption Log/m);
+    expect(r.stdout).toContain('mixed/handover-no-correct.xml: ACCEPTED I0');
+    expect(r.stdout).toContain('3 requests: 1 accepted, 2 rejected (SERVICE_NOT_VALIDATED: 1, E062106: 1)');
+  });
+
+  it('--certificate-party-code 6.21=CODE answers the 6.21 rule with CODE; an SRV without the rule is a usage error', async () => {
+    const r = await runIn(tmp, ['--context', 'context.json', '--certificate-party-code', '6.21=E062199', 'mixed/handover-no-wrong-operator.xml']);
+    expect(r.stdout).toMatch(/: REJECTED E062199 /);
+    const bad = await runIn(tmp, ['--context', 'context.json', '--certificate-party-code', '6.23=E062301', 'mixed']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/6\.23.*did you mean "6\.21"/);
+    expect(bad.stdout).toBe('');
+  });
+
+  it('json carries service and coverage', async () => {
+    const r = await runIn(tmp, ['--json', '--context', 'context.json', 'mixed']);
+    const records = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(records.map((x) => [x.service, x.coverage])).toEqual([
+      ['4.17', 'generic'],
+      ['6.21', 'full'],
+      ['6.21', 'full'],
+    ]);
+  });
+
+  it('junit: a passed test case by default; <skipped message> only with --junit-skip-generic', async () => {
+    const plain = await runIn(tmp, ['--format', 'junit', '--context', 'context.json', 'mixed']);
+    expect(plain.stdout).not.toContain('<skipped');
+    expect(plain.stdout).toContain('skipped="0"');
+    const skipping = await runIn(tmp, ['--format', 'junit', '--junit-skip-generic', '--context', 'context.json', 'mixed']);
+    const doc = new DOMParser().parseFromString(skipping.stdout, 'text/xml');
+    const skipped = Array.from(doc.getElementsByTagName('skipped'));
+    expect(skipped.map((s) => [(s.parentNode as Element).getAttribute('name'), s.getAttribute('message')])).toEqual([
+      ['mixed/generic-retrieve-daily-consumption-log.xml', 'generic checks; 4.17 body not validated'],
+    ]);
+    expect(doc.getElementsByTagName('testsuite')[0]!.getAttribute('skipped')).toBe('1');
+  });
+});
+
 describe('reports', () => {
-  const hostile = verdictOf([
-    finding('XML_MALFORMED', { detail: 'bad \u001B[2J "value" <&> \u202E\n', path: '/Request' }),
-    finding('MPAN_UNKNOWN', { severity: 'warning', detail: 'w\u0000' }),
-  ]);
+  const hostile = rejectedWith(
+    finding('XML_MALFORMED', { line: 1, column: 2, reason: 'bad \u001B[2J "value" <&> \u202E\n' }, { path: '/Request' }),
+    finding('MPAN_UNKNOWN', { srv: '6.15.1', deviceId: 'w\u0000' }),
+  );
 
   it('text output shows control characters as escapes', () => {
     const text = formatTextResult('evil\u001B]0;title\u0007.xml', hostile, 'all');
@@ -217,10 +298,11 @@ describe('reports', () => {
 
   it('the summary counts rejections per code in order of first occurrence', () => {
     const summary = new Summary();
-    summary.add(verdictOf([finding('E1')]));
-    summary.add(verdictOf([]));
-    summary.add(verdictOf([finding('E061506')]));
-    summary.add(verdictOf([finding('E1')]));
+    const e1 = finding('E1', { userId: '90-B3-D5-1F-30-0A-00-00' });
+    summary.add(rejectedWith(e1));
+    summary.add(accepted());
+    summary.add(rejectedWith(finding('E061506', { remotePartyRole: 'NetworkOperator', executionDateTime: '2030-01-01T00:00:00Z', allowed: ['Supplier'] })));
+    summary.add(rejectedWith(e1));
     expect(summary.format()).toBe('4 requests: 1 accepted, 3 rejected (E1: 2, E061506: 1)');
     summary.addUnreadable();
     expect(summary.format()).toBe('4 requests: 1 accepted, 3 rejected (E1: 2, E061506: 1), 1 unreadable');

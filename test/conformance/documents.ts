@@ -28,6 +28,14 @@ export function fixtureRequests(): NamedDocument[] {
   return readDir(FIXTURE_REQUESTS_DIR, (f) => f.endsWith('.xml'));
 }
 
+/**
+ * The Service Reference Variant a fixture declares. Our fixtures are written by our own generator, so a text match
+ * is enough here; the library's parser is what is under test elsewhere.
+ */
+export function declaredVariant(doc: NamedDocument): string | undefined {
+  return /<(?:\w+:)?ServiceReferenceVariant>([^<]*)</.exec(doc.xml)?.[1];
+}
+
 /** DCC Reference Test Data Set 6.15.1 requests (`*6.15.1*.XML`). */
 export function referenceRequests(): NamedDocument[] {
   return readDir(OFFICIAL_TEMPLATES_DIR, (f) => f.includes('6.15.1') && f.endsWith('.XML'));

@@ -12,7 +12,7 @@ import {
   validateWithOwnSchema,
   type SchemaVerdict,
 } from '../support/xmllint.js';
-import { fixtureRequests, referenceRequests, variantBases, type NamedDocument } from './documents.js';
+import { declaredVariant, fixtureRequests, referenceRequests, variantBases, type NamedDocument } from './documents.js';
 import { buildVariants, type Variant } from './variants.js';
 
 const fixtures = fixtureRequests();
@@ -50,9 +50,12 @@ const accepted = { valid: true, errors: [] };
 describe('fixtures/requests', () => {
   if (fixtures.length === 0) it.skip('fixtures/requests has no requests yet (npm run fixtures)', () => {});
   for (const fixture of fixtures) {
-    it(`${fixture.name} is valid under our schema`, () => {
-      expect(verdict(own, key('fixture', fixture.name))).toEqual(accepted);
-    });
+    // schemas/duis-6.15.1.xsd covers one request; the other fixtures are checked against DCC's schema only.
+    if (declaredVariant(fixture) === '6.15.1') {
+      it(`${fixture.name} is valid under our schema`, () => {
+        expect(verdict(own, key('fixture', fixture.name))).toEqual(accepted);
+      });
+    }
     it.skipIf(!OFFICIAL_SCHEMA_AVAILABLE)(`${fixture.name} is valid under DUIS XSD V5.4`, () => {
       expect(verdict(official, key('fixture', fixture.name))).toEqual(accepted);
     });

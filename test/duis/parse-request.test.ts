@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseRequest, type ParseRequestResult } from '../../src/duis/parse-request.js';
+import { parseRequest, type ParseRequestResult } from '../../src/parse-request.js';
 import { buildRequest, PLACEHOLDER_CERTIFICATE } from '../support/build-request.js';
+import { credentialsRequest } from '../support/parsed.js';
 
 function failure(result: ParseRequestResult) {
   expect(result.ok).toBe(false);
@@ -8,10 +9,7 @@ function failure(result: ParseRequestResult) {
   return result.findings[0]!;
 }
 
-function success(result: ParseRequestResult) {
-  if (!result.ok) throw new Error(`expected a parsed request, got ${JSON.stringify(result.findings)}`);
-  return result.request;
-}
+const success = credentialsRequest;
 
 describe('parseRequest: the model', () => {
   it('reads every element of a full request', () => {
@@ -157,10 +155,20 @@ describe('parseRequest: structural rules', () => {
 });
 
 describe('parseRequest: service scope', () => {
-  it('reports another Service Reference Variant as SERVICE_NOT_SUPPORTED', () => {
-    const first = failure(parseRequest(buildRequest({ serviceReferenceVariant: '6.15.2' })));
-    expect(first.code).toBe('SERVICE_NOT_SUPPORTED');
-    expect(first.params).toMatchObject({ received: '6.15.2' });
+  it('reports a Service Reference Variant DUIS does not define as SERVICE_NOT_SUPPORTED', () => {
+    const first = failure(parseRequest(buildRequest({ serviceReferenceVariant: '6.15.9' })));
+    expect(first).toMatchObject({
+      code: 'SERVICE_NOT_SUPPORTED',
+      path: '/Request/Header/ServiceReferenceVariant',
+      params: { serviceReference: '6.15', serviceReferenceVariant: '6.15.9' },
+    });
+  });
+
+  it('reads another SRV of DUIS generically: its body is not validated (6.15.2 is not one of the services)', () => {
+    const result = parseRequest(buildRequest({ serviceReferenceVariant: '6.15.2' }));
+    if (!result.ok) throw new Error(JSON.stringify(result.findings));
+    expect(result).toMatchObject({ service: '6.15.2', coverage: 'generic' });
+    expect(result.request.body).toEqual({ kind: 'unvalidated', element: 'UpdateSecurityCredentialsKRP', path: '/Request/Body/UpdateSecurityCredentialsKRP' });
   });
 
   it('reports a mismatched Service Reference', () => {
@@ -171,8 +179,35 @@ describe('parseRequest: service scope', () => {
     expect(failure(parseRequest(buildRequest({ serviceReferenceVariant: ' 6.15.1' }))).code).toBe('SERVICE_NOT_SUPPORTED');
   });
 
-  it('reports a different DUIS body as SERVICE_NOT_SUPPORTED', () => {
+  it('reads a 6.15.1 request with another DUIS body (CV 5-7 carry a SignedPreCommand) generically', () => {
     const xml = buildRequest().replace(/<sr:Body>[\s\S]*<\/sr:Body>/, '<sr:Body><sr:SignedPreCommand/></sr:Body>');
-    expect(failure(parseRequest(xml)).code).toBe('SERVICE_NOT_SUPPORTED');
+    const result = parseRequest(xml);
+    expect(result).toMatchObject({ ok: true, service: '6.15.1', coverage: 'generic', request: { body: { kind: 'unvalidated', element: 'SignedPreCommand' } } });
+  });
+
+  it('an SRV validated in depth takes only its own body: a KRP body under a 6.21 header is SCHEMA_VIOLATION', () => {
+    const xml = buildRequest({ serviceReference: '6.21', serviceReferenceVariant: '6.21', commandVariant: '1' });
+    expect(failure(parseRequest(xml))).toMatchObject({
+      code: 'SCHEMA_VIOLATION',
+      path: '/Request/Body/UpdateSecurityCredentialsKRP',
+      params: { problem: 'missing-element', expected: 'RequestHandoverOfDCCControlledDevice', received: 'UpdateSecurityCredentialsKRP' },
+    });
+    // 6.21 is not critical, so it has no SignedPreCommand step either; 6.15.1 (critical) has, see above.
+    const preCommand = xml.replace(/<sr:Body>[\s\S]*<\/sr:Body>/, '<sr:Body><sr:SignedPreCommand/></sr:Body>');
+    expect(failure(parseRequest(preCommand))).toMatchObject({ code: 'SCHEMA_VIOLATION', params: { received: 'SignedPreCommand' } });
+    const device = buildRequest().replace(/<sr:Body>[\s\S]*<\/sr:Body>/, '<sr:Body><sr:UpdateSecurityCredentialsDevice/></sr:Body>');
+    expect(failure(parseRequest(device))).toMatchObject({
+      code: 'SCHEMA_VIOLATION',
+      params: { expected: 'UpdateSecurityCredentialsKRP or SignedPreCommand', received: 'UpdateSecurityCredentialsDevice' },
+    });
+  });
+
+  it('a Body holds exactly one DUIS element', () => {
+    const empty = buildRequest().replace(/<sr:Body>[\s\S]*<\/sr:Body>/, '<sr:Body> <!-- nothing --> </sr:Body>');
+    expect(failure(parseRequest(empty))).toMatchObject({ code: 'SCHEMA_VIOLATION', path: '/Request/Body', params: { problem: 'missing-element' } });
+    const two = buildRequest().replace('</sr:Body>', '<sr:SignedPreCommand/></sr:Body>');
+    expect(failure(parseRequest(two))).toMatchObject({ code: 'SCHEMA_VIOLATION', path: '/Request/Body', params: { problem: 'unexpected-element' } });
+    const foreign = buildRequest().replace(/<sr:Body>[\s\S]*<\/sr:Body>/, '<sr:Body><x:A xmlns:x="urn:x"/></sr:Body>');
+    expect(failure(parseRequest(foreign))).toMatchObject({ code: 'SCHEMA_VIOLATION', params: { received: '{urn:x}A' } });
   });
 });

@@ -30,6 +30,21 @@ describe('examples/http-gateway', () => {
     expect(body.duisResponse).toContain('<sr:ResponseCode>E061510</sr:ResponseCode>');
   });
 
+  it('200 for a 4.17 request: the gate lets through what it does not validate in depth, and says so', async () => {
+    const response = await post(fixture('requests/generic-retrieve-daily-consumption-log.xml'));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ accepted: true, responseCode: 'I0', service: '4.17', coverage: 'generic', findings: [] });
+  });
+
+  it('422 with E062106 for a 6.21 handover naming the wrong Network Operator; near miss: the right one is 200', async () => {
+    const wrong = await post(fixture('requests/handover-no-wrong-operator.xml'));
+    expect(wrong.status).toBe(422);
+    const body = await wrong.json();
+    expect(body).toMatchObject({ responseCode: 'E062106', service: '6.21', coverage: 'full' });
+    expect(body.duisResponse).toContain('<sr:ServiceReferenceVariant>6.21</sr:ServiceReferenceVariant>');
+    expect((await post(fixture('requests/handover-no-correct.xml'))).status).toBe(200);
+  });
+
   it('422 without a DUIS response for a malformed document', async () => {
     const body = await (await post('<sr:Request')).json();
     expect(body).toMatchObject({ accepted: false, responseCode: 'XML_MALFORMED' });

@@ -1,16 +1,21 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CODES, type Code, DEFAULT_MPAN_RULE_CODE } from '../../src/codes.js';
-import { parseRequest } from '../../src/duis/parse-request.js';
-import { verdictOf } from '../../src/evaluate.js';
+import { parseRequest } from '../../src/parse-request.js';
 import { finding } from '../../src/findings.js';
 import { buildResponse, isDuisResponseCode } from '../../src/response/index.js';
 import { escapeXmlAttribute, escapeXmlText } from '../../src/response/xml-text.js';
 import { validateRequest } from '../../src/validate.js';
-import type { Verdict } from '../../src/verdict.js';
+import type { RejectedVerdict, ValidatedRequest, Verdict } from '../../src/verdict.js';
 import { exampleContext, fixtureRequest } from '../support/fixtures.js';
 import { OFFICIAL_SCHEMA_AVAILABLE, validateWithOfficialSchema } from '../support/xmllint.js';
 
 const NOW = new Date('2026-11-25T12:34:56.789Z');
+
+const HANDOVER_TEMPLATE = new URL('../../../shared/reference/duis/templates/CS02bNOByNOHandover_6.21_SUCCESS_REQUEST_DUIS.XML', import.meta.url);
+function readHandoverTemplate(): string | undefined {
+  return existsSync(HANDOVER_TEMPLATE) ? readFileSync(HANDOVER_TEMPLATE, 'utf8') : undefined;
+}
 
 /** A Network Operator (ED) asking to replace Supplier certificates on an ESME: E061501. */
 function e061501Verdict(): Verdict {
@@ -29,10 +34,15 @@ function e061510Verdict(): Verdict {
   return verdict;
 }
 
-function parsed(name: string) {
+function parsed(name: string): ValidatedRequest {
   const result = parseRequest(fixtureRequest(name));
   if (!result.ok) throw new Error(`fixture ${name} does not parse`);
   return result.request;
+}
+
+/** A rejection of `request` answered with `code`, as the library would build it. */
+function rejection(code: RejectedVerdict['responseCode'], request: ValidatedRequest): RejectedVerdict {
+  return { accepted: false, responseCode: code, findings: [], service: request.header.serviceReferenceVariant, coverage: 'full', request };
 }
 
 describe('buildResponse', () => {
@@ -76,21 +86,30 @@ describe('buildResponse', () => {
     expect(() => buildResponse(e061501Verdict(), { now: new Date(Number.NaN) })).toThrow(RangeError);
   });
 
-  it('omits the RequestID when the request is unknown', () => {
-    const result = buildResponse(verdictOf([finding('E1')]), { now: NOW });
-    if (!result.ok) throw new Error(result.message);
-    expect(result.xml).not.toContain('RequestID');
-    expect(result.xml).toContain('<sr:ResponseCode>E1</sr:ResponseCode>');
+  it('a DUIS code always follows a read Header: a verdict naming no SRV is a programming error', () => {
+    const bare: RejectedVerdict = { accepted: false, responseCode: 'E1', findings: [finding('E1', { userId: '90-B3-D5-1F-30-0A-00-00' })] };
+    expect(() => buildResponse(bare, { now: NOW })).toThrow(RangeError);
+  });
+
+  it("copies the request's Service Reference and Variant: a 6.21 rejection answers 6.21", () => {
+    const xml = readHandoverTemplate();
+    if (!xml) return;
+    const verdict = validateRequest(xml, { users: { '90-B3-D5-1F-30-01-00-00': { role: 'ED' } } });
+    expect(verdict.responseCode).toBe('E2');
+    const result = buildResponse(verdict, { now: NOW });
+    expect(result.ok && result.xml).toContain('<sr:ServiceReference>6.21</sr:ServiceReference>');
+    expect(result.ok && result.xml).toContain('<sr:ServiceReferenceVariant>6.21</sr:ServiceReferenceVariant>');
   });
 
   it('answers every DUIS code of the table, and a caller-configured MPAN rule code', () => {
     const request = parsed('no-by-supplier-wrong-operator');
     for (const [code, { kind }] of Object.entries(CODES)) {
-      const result = buildResponse(verdictOf([finding(code as Code)], request), { now: NOW });
+      if (code === 'I0') continue;
+      const result = buildResponse(rejection(code as Exclude<Code, 'I0'>, request), { now: NOW });
       if (kind === 'duis') expect(result.ok, code).toBe(true);
       else if (kind === 'library') expect(result, code).toMatchObject({ ok: false, reason: 'not-a-duis-code' });
     }
-    const custom = buildResponse(verdictOf([{ ...finding('E061510'), code: 'E061599' }], request), { now: NOW });
+    const custom = buildResponse(rejection('E061599', request), { now: NOW });
     expect(custom.ok && custom.xml).toContain('<sr:ResponseCode>E061599</sr:ResponseCode>');
     expect(isDuisResponseCode('E061599')).toBe(true);
     expect(isDuisResponseCode('X1')).toBe(false);
@@ -119,7 +138,7 @@ describe('buildResponse', () => {
       ...request,
       header: { ...request.header, requestId: { ...request.header.requestId, text: 'a<b>&c' } },
     };
-    const result = buildResponse(verdictOf([finding('E1')], hostile), { now: NOW });
+    const result = buildResponse(rejection('E1', hostile), { now: NOW });
     expect(result.ok && result.xml).toContain('<sr:RequestID>a&lt;b&gt;&amp;c</sr:RequestID>');
     expect(escapeXmlText('x\u0000y\r')).toBe('x\uFFFDy&#13;');
     expect(escapeXmlAttribute(`"'<&>\n\t`)).toBe('&quot;&apos;&lt;&amp;&gt;&#10;&#9;');
@@ -131,12 +150,12 @@ describe.skipIf(!OFFICIAL_SCHEMA_AVAILABLE)('buildResponse against the DUIS XML 
   it('an E061501 response validates; the provisional E061510 one does not', async () => {
     const e061501 = buildResponse(e061501Verdict(), { now: NOW });
     const e061510 = buildResponse(e061510Verdict(), { now: NOW });
-    const withoutRequestId = buildResponse(verdictOf([finding('E1')]), { now: NOW });
-    if (!e061501.ok || !e061510.ok || !withoutRequestId.ok) throw new Error('no response built');
+    const e2 = buildResponse(rejection('E2', parsed('no-by-no')), { now: NOW });
+    if (!e061501.ok || !e061510.ok || !e2.ok) throw new Error('no response built');
     const [valid, provisional, anonymous] = await validateWithOfficialSchema([
       { name: 'E061501', xml: e061501.xml },
       { name: 'E061510', xml: e061510.xml },
-      { name: 'E1 without RequestID', xml: withoutRequestId.xml },
+      { name: 'E2', xml: e2.xml },
     ]);
     expect(valid).toMatchObject({ valid: true, errors: [] });
     expect(anonymous).toMatchObject({ valid: true, errors: [] });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { definePolicy } from '../../src/policy/index.js';
+import { definePolicy } from '../../src/services/krp-6.15.1/policy.js';
 import { validateRequest, type ValidateOptions } from '../../src/validate.js';
 import type { ValidationContext } from '../../src/context.js';
 import { buildRequest, type RequestParts } from '../support/build-request.js';
@@ -244,7 +244,7 @@ describe('Certificate Party / MPAN rule', () => {
     expect(check(networkOperatorRequest('network-operator-b'), context).responseCode).toBe('I0');
     const verdict = check(networkOperatorRequest('network-operator-a'), context);
     expect(verdict.responseCode).toBe('E061510');
-    expect(verdict.findings[0]!.params).toMatchObject({ source: 'registration data for the device', allowed: [NO_B] });
+    expect(verdict.findings[0]!.params).toMatchObject({ source: 'registration-data', allowed: [NO_B], entityId: NO_A, distributorId: null });
   });
 
   it('unknown MPAN -> the rule does not fire, a warning says why', () => {
@@ -283,11 +283,19 @@ describe('Certificate Party / MPAN rule', () => {
     expect(verdict.findings[0]!.params).toMatchObject({ allowed: [GAS_TRANSPORTER], mpan: null });
   });
 
-  it('gas without registration data: the rule does not apply', () => {
+  it('gas without registration data: the rule cannot decide (an MPRN does not encode the transporter), a warning says why', () => {
     const context = exampleContext();
     delete context.devices[GSME].networkOperator;
     const verdict = check(networkOperatorRequest('network-operator-a', { originator: SUPPLIER_B, target: GSME }), context);
-    expect(verdict.findings).toEqual([]);
+    expect(verdict.responseCode).toBe('I0');
+    expect(verdict.findings).toEqual([
+      expect.objectContaining({
+        code: 'GAS_TRANSPORTER_UNKNOWN',
+        severity: 'warning',
+        path: '/Request/Body/UpdateSecurityCredentialsKRP/RemotePartyRole',
+        params: { srv: '6.15.1', deviceId: GSME, deviceType: 'GSME' },
+      }),
+    ]);
   });
 
   it('does not apply to Supplier certificates', () => {
@@ -342,7 +350,10 @@ describe('library certificate checks', () => {
   it('CERTIFICATE_ENTITY_INCONSISTENT: two suppliers in one request; near miss with one supplier', () => {
     const verdict = check(supplierRequest({ keyAgreement: certificate('supplier-b-ka') }));
     expect(verdict.responseCode).toBe('CERTIFICATE_ENTITY_INCONSISTENT');
-    expect(verdict.findings[0]!.params).toEqual({ expected: SUPPLIER, received: SUPPLIER_B });
+    expect(verdict.findings[0]).toMatchObject({
+      path: '/Request/Body/UpdateSecurityCredentialsKRP/ReplacementCertificates/SupplierOrNetworkOperatorCertificates/KeyAgreementCertificate',
+      params: { certificateType: 'KeyAgreement', expected: SUPPLIER, received: SUPPLIER_B, firstCertificateType: 'DigitalSigning' },
+    });
   });
 
   it('CERTIFICATE_PATH_MISMATCH: the root as the only path certificate; near miss with root and issuing CA', () => {
@@ -416,12 +427,29 @@ describe('modes and profiles', () => {
   });
 });
 
-describe('RULES', () => {
-  it('runs in the order of DOMAIN.md section 3, then the library certificate checks', async () => {
-    const { RULES } = await import('../../src/rules/index.js');
-    expect(RULES.map((rule) => rule.name)).toEqual([
+describe('the registry', () => {
+  it('lists the services validated in depth, each a folder of src/services/', async () => {
+    const { SERVICES } = await import('../../src/services/index.js');
+    expect(SERVICES.map((s) => [s.srv, s.bodyElement, s.certificatePartyCode])).toEqual([
+      ['6.15.1', 'UpdateSecurityCredentialsKRP', 'E061510'],
+      ['6.21', 'RequestHandoverOfDCCControlledDevice', 'E062106'],
+    ]);
+  });
+
+  it('6.15.1 runs in the decided order: generic codes, the 6.15.1 codes, the Certificate Party rule, the library checks', async () => {
+    const { SERVICES } = await import('../../src/services/index.js');
+    expect(SERVICES[0].rules.map((rule) => rule.name)).toEqual([
       'E1', 'E2', 'E12', 'E19', 'E11', 'E061501', 'E061504', 'E061505', 'E061506', 'E061507',
-      'certificate-party-mpan', 'no-replacement-certificates', 'execution-date-time-timezone', 'certificate-decodes',
+      'certificate-party (E061510)', 'no-replacement-certificates', 'execution-date-time-timezone', 'certificate-decodes',
+      'certificate-role', 'certificate-key-usage', 'certificate-entity', 'certificate-path', 'certificate-validity',
+    ]);
+  });
+
+  it('6.21 runs the same shape with library codes where the 6.21 codes are not public', async () => {
+    const { SERVICES } = await import('../../src/services/index.js');
+    expect(SERVICES[1].rules.map((rule) => rule.name)).toEqual([
+      'E1', 'E2', 'E19', 'E11', 'remote-party-role', 'CERTIFICATE_TYPE_NOT_FOR_DEVICE', 'CERTIFICATE_TYPE_NOT_FOR_ROLE',
+      'certificate-party (E062106)', 'execution-date-time-timezone', 'certificate-decodes',
       'certificate-role', 'certificate-key-usage', 'certificate-entity', 'certificate-path', 'certificate-validity',
     ]);
   });

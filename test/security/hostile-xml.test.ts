@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRequest } from '../../src/duis/parse-request.js';
+import { parseRequest } from '../../src/parse-request.js';
 import { buildRequest } from '../support/build-request.js';
 
 // Each hostile document must give a typed finding quickly: never a throw, never a hang.

@@ -5,8 +5,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseRequest } from '../../src/duis/parse-request.js';
+import { parseRequest } from '../../src/parse-request.js';
 import { cli, ensureBuilt } from '../support/cli.js';
+import { credentialsRequest } from '../support/parsed.js';
 import { NO_A, NO_B } from '../support/fixtures.js';
 import { piHiddenCertificate } from './attacks.js';
 import { expectEveryVerdict } from './verdicts.js';
@@ -15,9 +16,8 @@ const DS = '/Request/Body/UpdateSecurityCredentialsKRP/ReplacementCertificates/S
 
 describe('attack: PIs holding a quote hide the wrong NO certificate', () => {
   it('the model holds both certificates', () => {
-    const parsed = parseRequest(piHiddenCertificate());
-    if (!parsed.ok) throw new Error(JSON.stringify(parsed.findings));
-    expect(parsed.request.body.replacementCertificates.map((c) => c.slot)).toEqual(['DigitalSigning', 'KeyAgreement']);
+    const { body } = credentialsRequest(parseRequest(piHiddenCertificate()));
+    expect(body.replacementCertificates.map((c) => c.slot)).toEqual(['DigitalSigning', 'KeyAgreement']);
   });
 
   it('E061510 in both profiles, unsigned and signed', () => {

@@ -32,8 +32,13 @@ const DS = 'http://www.w3.org/2000/09/xmldsig#';
 const element = (name: string, value: string | undefined): string =>
   value === undefined ? '' : `<sr:${name}>${value}</sr:${name}>`;
 
-export function buildRequest(parts: RequestParts = {}): string {
-  const p: RequestParts = {
+/** A 6.21 Request Handover of DCC Controlled Device, as `buildRequest` builds a 6.15.1 one (CV 1, no slot wrapper). */
+export function buildHandover(parts: RequestParts = {}): string {
+  return buildRequest({ commandVariant: '1', serviceReference: '6.21', serviceReferenceVariant: '6.21', ...parts, handover: true });
+}
+
+export function buildRequest(parts: RequestParts & { handover?: boolean } = {}): string {
+  const p: RequestParts & { handover?: boolean } = {
     originator: '90-B3-D5-1F-30-01-00-00',
     target: '00-DB-12-34-56-78-90-A0',
     counter: '1000',
@@ -52,6 +57,7 @@ export function buildRequest(parts: RequestParts = {}): string {
     ...parts,
   };
   const requestId = p.requestId ?? `${p.originator}:${p.target}:${p.counter}`;
+  const body = p.handover ? 'RequestHandoverOfDCCControlledDevice' : 'UpdateSecurityCredentialsKRP';
   const schemaVersion = p.schemaVersion === null ? '' : ` schemaVersion="${p.schemaVersion}"`;
   return [
     `<?xml version="1.0" encoding="UTF-8"?>`,
@@ -63,21 +69,21 @@ export function buildRequest(parts: RequestParts = {}): string {
     element('ServiceReference', p.serviceReference),
     element('ServiceReferenceVariant', p.serviceReferenceVariant),
     '</sr:Header>',
-    '<sr:Body><sr:UpdateSecurityCredentialsKRP>',
+    `<sr:Body><sr:${body}>`,
     element('ExecutionDateTime', p.executionDateTime),
     element('RemotePartyRole', p.remotePartyRole),
     element('RemotePartyFloorSeqNumber', p.floor),
     element('RemotePartyPrepaymentTopUpFloorSeqNumber', p.topUpFloor),
-    '<sr:ReplacementCertificates><sr:SupplierOrNetworkOperatorCertificates>',
+    p.handover ? '<sr:ReplacementCertificates>' : '<sr:ReplacementCertificates><sr:SupplierOrNetworkOperatorCertificates>',
     element('DigitalSigningCertificate', p.digitalSigning),
     element('KeyAgreementCertificate', p.keyAgreement),
     element('KeyAgreementTopUpCertificate', p.keyAgreementTopUp),
-    '</sr:SupplierOrNetworkOperatorCertificates></sr:ReplacementCertificates>',
+    p.handover ? '</sr:ReplacementCertificates>' : '</sr:SupplierOrNetworkOperatorCertificates></sr:ReplacementCertificates>',
     '<sr:CertificationPathCertificates>',
     ...(p.pathCertificates ?? []).map((c) => element('Certificate', c)),
     '</sr:CertificationPathCertificates>',
     element('ApplyTimeBasedCPVChecks', p.applyTimeBasedCpvChecks),
-    '</sr:UpdateSecurityCredentialsKRP></sr:Body>',
+    `</sr:${body}></sr:Body>`,
     p.signature ?? '',
     '</sr:Request>',
   ].join('\n');

@@ -37,4 +37,6 @@ export const GAS_TRANSPORTER = '90-B3-D5-1F-30-04-00-00';
 export const SUPPLIER_B = '90-B3-D5-1F-30-05-00-00';
 export const ESME = '00-DB-12-34-56-78-90-A0';
 export const GSME = '00-DB-12-34-56-78-90-B0';
+export const GPF = '00-DB-12-34-56-78-90-B3';
+export const DCC = '90-B3-D5-1F-30-00-00-02';
 export const ISSUING_CA = certificate('issuing-ca');

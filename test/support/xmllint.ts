@@ -3,7 +3,7 @@
  *
  * Every xmllint-wasm call starts a worker and compiles the schema (~0.1 s for the schema, more for the first
  * call), so validate many documents in ONE call: pass them all to `validateWithOwnSchema` /
- * `validateWithOfficialSchema` and read the per-document results.
+ * `validateWithHandoverSchema` / `validateWithOfficialSchema` and read the per-document results.
  *
  * The official schema (DCC's DUIS XML Schema V5.4, GPL) is read by path from `../shared/reference/duis/` beside
  * the repository and never copied into it; check `OFFICIAL_SCHEMA_AVAILABLE` and skip when it is absent.
@@ -27,6 +27,7 @@ export interface SchemaVerdict {
 export const OFFICIAL_SCHEMA_DIR = new URL('../../../shared/reference/duis/', import.meta.url);
 export const OFFICIAL_TEMPLATES_DIR = new URL('templates/', OFFICIAL_SCHEMA_DIR);
 export const OWN_SCHEMA_PATH = new URL('../../schemas/duis-6.15.1.xsd', import.meta.url);
+export const HANDOVER_SCHEMA_PATH = new URL('../../schemas/duis-6.21.xsd', import.meta.url);
 
 /** True when DCC's schema files are present beside the repository (`../shared/reference/duis/`). */
 export const OFFICIAL_SCHEMA_AVAILABLE =
@@ -40,6 +41,11 @@ const readSchema = (url: URL, fileName: string): XMLFileInfo => ({ fileName, con
 /** Validates every document against `schemas/duis-6.15.1.xsd` in one xmllint run. */
 export function validateWithOwnSchema(docs: readonly SchemaDocument[]): Promise<SchemaVerdict[]> {
   return validateBatch(docs, [readSchema(OWN_SCHEMA_PATH, 'duis-6.15.1.xsd')], []);
+}
+
+/** Validates every document against `schemas/duis-6.21.xsd` in one xmllint run. */
+export function validateWithHandoverSchema(docs: readonly SchemaDocument[]): Promise<SchemaVerdict[]> {
+  return validateBatch(docs, [readSchema(HANDOVER_SCHEMA_PATH, 'duis-6.21.xsd')], []);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEVICE_TYPES, USER_ROLES, isDeviceType, isUserRole } from '../../src/policy/index.js';
+import { DEVICE_TYPES, USER_ROLES, isDeviceType, isUserRole } from './roles.js';
 
 describe('type guards', () => {
   it('isUserRole', () => {
