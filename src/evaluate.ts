@@ -15,7 +15,7 @@ import {
   type Rule,
 } from './rules/index.js';
 import type { ServicePolicy } from './services/index.js';
-import { createCertificateCache, decodeCertificateCached } from './smki/index.js';
+import { createCertificateCache, decodeCertificateCached, type CertificateCache } from './smki/index.js';
 import type { SignatureCheck, Verdict } from './verdict.js';
 
 /** What the caller knows about one request, already looked up. */
@@ -39,39 +39,71 @@ export function factsAndRules(
   options: Pick<ResolvedRuleOptions, 'policies' | 'certificateCache'>,
   validityTime: Date | undefined,
 ): { facts: RequestFacts; rules: readonly Rule<any>[] } {
-  const base: RequestFacts = {
-    request: read.request,
-    service: read.service,
-    ...(knowledge.user ? { user: knowledge.user } : {}),
-    ...(knowledge.device ? { device: knowledge.device } : {}),
-    eligibleUserRoles: read.service.eligibleUserRoles,
-    networkOperatorsFor: (distributorId) => knowledge.networkOperators.get(distributorId),
-    ...(validityTime ? { validityTime } : {}),
-  };
-  if (read.coverage === 'generic') return { facts: base, rules: GENERIC_RULES };
+  if (read.coverage === 'generic') {
+    const facts: RequestFacts = {
+      request: read.request,
+      service: read.service,
+      user: knowledge.user,
+      device: knowledge.device,
+      eligibleUserRoles: read.service.eligibleUserRoles,
+      networkOperatorsFor: (distributorId) => knowledge.networkOperators.get(distributorId),
+      validityTime,
+    };
+    return { facts, rules: GENERIC_RULES };
+  }
   const policy = (options.policies.get(read.service.srv) ?? read.implementation.defaultPolicy) as ServicePolicy;
-  const body = read.request.body as CredentialsBody;
-  const cache = options.certificateCache ?? sharedCache;
+  return { facts: new Credentials(read, knowledge, policy, options.certificateCache ?? sharedCache, validityTime), rules: read.implementation.rules };
+}
+
+/**
+ * The facts of a request validated in depth. A class rather than an object literal: its certificates are decoded
+ * on first use (in `first` mode a request failing E1 never pays for decoding), and lazy getters on a prototype
+ * keep the object's shape fixed, which V8 reads fast on the hot path.
+ */
+class Credentials implements CredentialFacts {
+  readonly request: CredentialFacts['request'];
+  readonly body: CredentialsBody;
+  readonly service: RequestFacts['service'];
+  readonly user: UserRecord | undefined;
+  readonly device: DeviceRecord | undefined;
+  readonly eligibleUserRoles: ServicePolicy['eligibleUserRoles'];
+  readonly eligibleDeviceTypes: ServicePolicy['eligibleDeviceTypes'];
+  readonly validityTime: Date | undefined;
+  // A property, not a method: rules destructure it.
+  readonly networkOperatorsFor: (distributorId: string) => readonly Eui64[] | undefined;
+  #replacements: DecodedReplacement[] | undefined;
+  #certificationPath: DecodedCertificate[] | undefined;
+
+  constructor(
+    read: Extract<ReadRequest, { coverage: 'full' }>,
+    knowledge: Knowledge,
+    readonly policy: ServicePolicy,
+    private readonly cache: CertificateCache,
+    validityTime: Date | undefined,
+  ) {
+    this.request = read.request as CredentialFacts['request'];
+    this.body = read.request.body as CredentialsBody;
+    this.service = read.service;
+    this.user = knowledge.user;
+    this.device = knowledge.device;
+    this.eligibleUserRoles = policy.eligibleUserRoles;
+    this.eligibleDeviceTypes = policy.eligibleDeviceTypes;
+    this.validityTime = validityTime;
+    this.networkOperatorsFor = (distributorId) => knowledge.networkOperators.get(distributorId);
+  }
+
+  get replacements(): readonly DecodedReplacement[] {
+    return (this.#replacements ??= this.body.replacementCertificates.map((c) => ({ slot: c.slot, path: c.path, result: this.decode(c), embedded: c })));
+  }
+
+  get certificationPath(): readonly DecodedCertificate[] {
+    return (this.#certificationPath ??= this.body.certificationPathCertificates.map((c) => ({ path: c.path, result: this.decode(c), embedded: c })));
+  }
+
   // A cache hit never touches the DER bytes (the base64 text is the key), so they are never decoded.
-  const decode = (c: EmbeddedCertificate) => cache.get(c.base64) ?? decodeCertificateCached(c.der, c.base64, cache);
-  // Decoded on first use: in `first` mode a request failing E1 never pays for certificate decoding.
-  let replacements: DecodedReplacement[] | undefined;
-  let certificationPath: DecodedCertificate[] | undefined;
-  const facts: CredentialFacts = {
-    ...base,
-    request: read.request,
-    body,
-    policy,
-    eligibleUserRoles: policy.eligibleUserRoles,
-    eligibleDeviceTypes: policy.eligibleDeviceTypes,
-    get replacements() {
-      return (replacements ??= body.replacementCertificates.map((c) => ({ slot: c.slot, path: c.path, result: decode(c), embedded: c })));
-    },
-    get certificationPath() {
-      return (certificationPath ??= body.certificationPathCertificates.map((c) => ({ path: c.path, result: decode(c), embedded: c })));
-    },
-  };
-  return { facts, rules: read.implementation.rules };
+  private decode(c: EmbeddedCertificate) {
+    return this.cache.get(c.base64) ?? decodeCertificateCached(c.der, c.base64, this.cache);
+  }
 }
 
 /** Runs a request's rules over its facts and builds the verdict. */
