@@ -61,12 +61,13 @@ export function readTree(root: XmlElement): { ok: true; read: ReadRequest } | ({
   const envelope = readEnvelope(root, findings);
   if (!envelope) return { ok: false, findings };
   const { schemaVersion, header, service, signature } = envelope;
-  const base = { schemaVersion, header, ...(signature ? { signature } : {}) };
+  // Literals, not spreads: this runs for every request, and spreading copies through a slow path.
+  const request = (body: ServiceBody | UnvalidatedBody) => ({ schemaVersion, header, body, signature });
   const implementation = serviceFor(service.srv);
   if (implementation && envelope.body.localName === implementation.bodyElement) {
     const body = implementation.readBody(envelope.body, envelope.bodyPath, findings);
     if (!body) return { ok: false, findings, service: service.srv, coverage: 'full' };
-    return { ok: true, read: { coverage: 'full', service, implementation, request: { ...base, body } } };
+    return { ok: true, read: { coverage: 'full', service, implementation, request: request(body) as DuisRequest<ServiceBody> } };
   }
   // A validated SRV carries its own body, or, when critical, the SignedPreCommand of the second step (6.15.1 with
   // CV 5-7), which passes as generic. Anything else under its header would be judged by rules that never saw it.
@@ -76,7 +77,7 @@ export function readTree(root: XmlElement): { ok: true; read: ReadRequest } | ({
     return { ok: false, findings, service: service.srv, coverage: 'full' };
   }
   const body: UnvalidatedBody = { kind: 'unvalidated', element: envelope.body.localName, path: envelope.bodyPath };
-  return { ok: true, read: { coverage: 'generic', service, request: { ...base, body } } };
+  return { ok: true, read: { coverage: 'generic', service, request: request(body) as DuisRequest<UnvalidatedBody> } };
 }
 
 const SIGNED_PRE_COMMAND = 'SignedPreCommand';

@@ -100,36 +100,17 @@ function daysInMonth(year: number, month: number): number {
 /**
  * xs:base64Binary, returned with whitespace removed (`undefined` when not base64). Whitespace, including
  * `&#13;` already decoded to CR, may appear between characters: XML signing tools wrap base64 at 64 or 76 columns.
- * One pass over the characters: a regular expression over a 60 KB value cost 40 ns a character.
+ *
+ * Node's decoder is lenient (it skips what is not base64 and stops at padding), so the value is decoded and
+ * encoded again: only a value in the XSD 1.0 lexical space, padding and zero low bits included (B04, B16), comes
+ * back unchanged. Native decoding and encoding cost a third of a loop over the characters in JavaScript.
  */
 export function compactBase64(text: string): string | undefined {
-  let compact = '';
-  let runStart = 0;
-  let length = 0;
-  let padding = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) {
-      if (runStart < i) compact += text.slice(runStart, i);
-      runStart = i + 1;
-      continue;
-    }
-    if (c === 0x3d /* = */) padding++;
-    else if (padding > 0 || c > 0x7f || BASE64_VALUE[c]! < 0) return undefined;
-    length++;
-  }
-  compact = runStart === 0 ? text : compact + text.slice(runStart);
-  if (length % 4 !== 0 || padding > 2) return undefined;
-  // The character before the padding carries only zero bits in the part that is dropped (XSD B16 / B04).
-  if (padding > 0) {
-    const last = BASE64_VALUE[compact.charCodeAt(compact.length - padding - 1)]!;
-    if ((padding === 1 && (last & 0b11) !== 0) || (padding === 2 && (last & 0b1111) !== 0)) return undefined;
-  }
-  return compact;
+  // Node's decoder skips whitespace, so one round trip settles the common case of a value written without any.
+  const canonical = Buffer.from(text, 'base64').toString('base64');
+  if (canonical === text) return text;
+  return canonical === text.replace(XML_WHITESPACE, '') ? canonical : undefined;
 }
 
-// ASCII -> base64 digit value, -1 for characters outside the alphabet.
-const BASE64_VALUE = new Int8Array(128).fill(-1);
-for (const [value, char] of [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'].entries()) {
-  BASE64_VALUE[char.charCodeAt(0)] = value;
-}
+const XML_WHITESPACE = /[ \t\n\r]/g;
+
