@@ -10,7 +10,7 @@ export default defineConfig([
     target: 'node20',
   },
   {
-    entry: { cli: 'src/cli/main.ts' },
+    entry: { cli: 'src/cli/main.ts', 'audit-worker': 'src/cli/audit/audit-worker.ts' },
     format: ['esm'],
     sourcemap: true,
     target: 'node20',

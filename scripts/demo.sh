@@ -20,5 +20,16 @@ run --context fixtures/context.example.json \
   --signers fixtures/pki/xml-sign-supplier.pem --signers fixtures/pki/xml-sign-network-operator-a.pem \
   fixtures/signed
 
+echo '== The estate: which meters already carry the wrong Network Operator certificates, and who must fix each'
+run audit --context fixtures/estate/context.json fixtures/estate/responses
+
+report_dir="${TMPDIR:-/tmp}/duis-validator-demo"
+mkdir -p "$report_dir"
+echo '== The same audit as a self-contained HTML report, and the requests that fix each wrong meter (unsigned)'
+run audit --context fixtures/estate/context.json --format html --output "$report_dir/estate.html" \
+  --remediation "$report_dir/remediation" --certificates fixtures/pki fixtures/estate/responses
+echo "open $report_dir/estate.html in a browser; the requests are in $report_dir/remediation/"
+echo
+
 echo '== Every failing check of one request, as JSON'
 run --context fixtures/context.example.json --mode all --json fixtures/requests/no-by-supplier-wrong-operator.xml

@@ -18,6 +18,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as asn1js from 'asn1js';
 import { p256 } from '@noble/curves/nist.js';
+import { buildEstate } from './estate.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Constants
@@ -40,7 +41,7 @@ const OID = {
   authorityKeyIdentifier: '2.5.29.35',
   subjectKeyIdentifier: '2.5.29.14',
   hardwareModuleName: '1.3.6.1.5.5.7.8.4',
-  /** The DCC test PKI's certificate policy (DOMAIN.md section 2). */
+  /** The DCC test PKI's certificate policy (docs/domain.md). */
   smkiTestPolicy: '1.2.826.0.1.8641679.1.2.1.4',
   /**
    * hwType of the device certificate. GBCS's real value is irrelevant to the validator (it only has to recognise a
@@ -764,6 +765,7 @@ export function buildFixtures(): Map<string, string> {
   for (const spec of REQUESTS) out.set(`requests/${spec.file}`, requestXml(spec, pki));
   for (const spec of GENERIC_REQUESTS) out.set(`requests/${spec.file}`, genericRequestXml(spec, pki));
   out.set('context.example.json', JSON.stringify(contextExample(), null, 2) + '\n');
+  for (const [relative, content] of buildEstate()) out.set(relative, content);
   return out;
 }
 

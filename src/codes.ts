@@ -18,7 +18,7 @@ export const CODES = {
   // --- success ------------------------------------------------------------------------------
   I0: { kind: 'success', description: 'Success' },
 
-  // --- generic DUIS codes (secondary transcription of DUIS, see DOMAIN.md section 3) -------------
+  // --- generic DUIS codes (secondary transcription of DUIS, see docs/domain.md) -------------
   E1: { kind: 'duis', description: 'Invalid User ID or User Role' },
   E2: { kind: 'duis', description: 'The User Role is not permitted to send this Service Reference Variant' },
   E11: { kind: 'duis', description: 'Invalid Service Request / Device Type combination' },
@@ -78,7 +78,7 @@ export const CODES = {
   },
   SCHEMA_VIOLATION: {
     kind: 'library',
-    description: 'The document does not conform to the DUIS XML Schema for this request',
+    description: 'The document does not conform to its XML Schema (DUIS for a request, MMC for a parsed response)',
   },
   SERVICE_NOT_SUPPORTED: {
     kind: 'library',
@@ -192,6 +192,16 @@ export const CODES = {
   SIGNER_ROLE: {
     kind: 'library',
     description: 'The signer certificate is not a User XML-signing certificate (subject OU)',
+  },
+
+  // --- estate audit: parsed 6.24.1 responses ----------------------------------------------------
+  RESPONSE_WRONG_SERVICE: {
+    kind: 'library',
+    description: 'The document is not a parsed 6.24.1 Retrieve Device Security Credentials (KRP) response',
+  },
+  RESPONSE_NO_REMOTE_PARTY_DETAILS: {
+    kind: 'library',
+    description: 'The 6.24.1 response lists no RemotePartyDetails, so it says nothing about the device\'s certificates',
   },
 
   // --- caller context -------------------------------------------------------------------------

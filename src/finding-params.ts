@@ -167,6 +167,9 @@ interface OwnFindingParams {
     | { readonly reason: 'key-usage'; readonly expected: 'digitalSignature'; readonly received: string; readonly entityId: Eui64 };
 
   /** `reason` says what is wrong at the JSON path `jsonPath` (also the finding's `path`). */
+  /** `received`: the Header's Service Reference Variant, or the element found where the 6.24.1 body belongs. */
+  readonly RESPONSE_WRONG_SERVICE: { readonly deviceId: Eui64 | null; readonly received: string };
+  readonly RESPONSE_NO_REMOTE_PARTY_DETAILS: { readonly deviceId: Eui64; readonly counter: string };
   readonly CONTEXT_INVALID: { readonly jsonPath: string; readonly reason: string; readonly paths?: readonly string[] };
   readonly LOOKUP_FAILED: { readonly lookup: 'user' | 'device' | 'networkOperators' | 'signer'; readonly key: string; readonly error: string };
 }

@@ -1,6 +1,6 @@
 // Public API: re-exports only.
 export { CODES, DEFAULT_MPAN_RULE_CODE, describeCode, isCode } from './codes.js';
-export type { Code, CodeKind, DuisCode, LibraryCode, ResponseCode } from './codes.js';
+export type { CertificatePartyCode, Code, CodeKind, DuisCode, LibraryCode, ResponseCode } from './codes.js';
 export type { CertificatePartyParams, FindingParamsByCode, Position, SchemaProblem } from './finding-params.js';
 export type { Finding, FindingCode, FindingOf, FindingParams, Severity } from './findings.js';
 export type { AcceptedVerdict, Coverage, RejectedVerdict, SignatureCheck, ValidatedRequest, Verdict } from './verdict.js';
@@ -61,6 +61,39 @@ export type { Distributor, DistributorKind, MpanCore, MpanParseResult } from './
 
 export { CERTIFICATE_CHECKS, decideAllowedParties } from './rules/index.js';
 export type { CredentialFacts, DecodedCertificate, DecodedReplacement, PartyDecision, RequestFacts, Rule, RuleNeeds } from './rules/index.js';
+
+export {
+  auditCredentials,
+  buildRemediationRequests,
+  describeAction,
+  describeExpectation,
+  describeReason,
+  mergeAuditReports,
+  MMC_NAMESPACE,
+  readCredentialsResponse,
+} from './audit/index.js';
+export type {
+  AuditInput,
+  AuditLookups,
+  AuditOptions,
+  AuditProblem,
+  AuditReport,
+  AuditSummary,
+  CertificateUsage,
+  CheckedDeviceAudit,
+  CredentialsResponse,
+  DeviceAudit,
+  NetworkOperatorSlot,
+  NotCheckedReason,
+  ReadResponseOptions,
+  ReadResponseResult,
+  RemediationAction,
+  RemediationOptions,
+  RemediationResult,
+  RemotePartyDetail,
+  SlotAudit,
+  UncheckedDeviceAudit,
+} from './audit/index.js';
 
 export { createValidator } from './validator.js';
 export type { Validator, ValidatorConfig } from './validator.js';

@@ -107,6 +107,8 @@ const RENDERERS: Renderers = {
       ? `the signer certificate has OU ${p.received}; request signers have ${p.expected.join(' or ')}`
       : `the signer certificate's keyUsage is ${p.received}, not digitalSignature`,
 
+  RESPONSE_WRONG_SERVICE: (p) => `${p.deviceId ? `the response from ${p.deviceId}` : 'the response'} is ${p.received}, not 6.24.1`,
+  RESPONSE_NO_REMOTE_PARTY_DETAILS: (p) => `the response from ${p.deviceId} (counter ${p.counter}) has no RemotePartyDetails`,
   CONTEXT_INVALID: (p) => `${p.jsonPath}: ${p.reason}`,
   LOOKUP_FAILED: (p) => `the ${p.lookup} look-up for ${p.key} failed (${p.error})`,
 };

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describeCode } from '../codes.js';
+import { jsonErrorPosition } from './json-position.js';
 import { resolveContext, type ResolvedContext, type ValidationContext } from '../context.js';
 
 export type LoadContextResult =
@@ -28,7 +29,11 @@ export async function loadContextFile(file: string, cwd: string): Promise<LoadCo
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    return { ok: false, messages: [`context file ${file} is not valid JSON: ${(error as Error).message}`] };
+    const at = jsonErrorPosition(text.replace(/^\uFEFF/, ''));
+    const where = at ? ` at line ${at.line}, column ${at.column}` : '';
+    // V8's message quotes the whole text for some errors: keep only its first line.
+    const reason = (error as Error).message.split('\n')[0]!;
+    return { ok: false, messages: [`context file ${file} is not valid JSON${where}: ${reason}`] };
   }
   const resolved = resolveContext(json as ValidationContext);
   if (!resolved.ok) {

@@ -4,7 +4,7 @@ import path from 'node:path';
 
 /**
  * A small glob matcher (Node 20 has no fs.glob): `*` matches any run of characters within one path segment, `?`
- * one character, and a `**` segment any number of directories (including none). As in shells, wildcards do not
+ * one character, and a `**` segment any number of directories (including none). Names match case-insensitively. As in shells, wildcards do not
  * match a leading `.` unless the pattern segment itself starts with one, and `**` does not follow symbolic links
  * to directories.
  */
@@ -19,7 +19,8 @@ export function segmentMatcher(segment: string): (name: string) => boolean {
     .split('')
     .map((c) => (c === '*' ? '[^/]*' : c === '?' ? '[^/]' : c.replace(/[\\^$.|+()[\]{}]/g, '\\$&')))
     .join('');
-  const regex = new RegExp(`^${source}$`, 'su');
+  // Case-insensitive, as the directory walk's `*.xml` is: DCC's own templates end in `.XML`.
+  const regex = new RegExp(`^${source}$`, 'sui');
   const dotAllowed = segment.startsWith('.');
   return (name) => (dotAllowed || !name.startsWith('.')) && regex.test(name);
 }

@@ -118,25 +118,50 @@ export async function expandInputs(args: readonly string[], cwd: string): Promis
 
 export type ReadResult =
   | { readonly input: Input; readonly ok: true; readonly bytes: Buffer }
+  /** Larger than the limit: not read. `size` is the file's size, `null` for a stream cut off at the limit. */
+  | { readonly input: Input; readonly ok: 'too-large'; readonly size: number | null; readonly limit: number }
   | { readonly input: Input; readonly ok: false; readonly message: string };
 
-async function readStream(stream: Readable | NodeJS.ReadableStream): Promise<Buffer> {
+/** The stream's bytes, or `undefined` once more than `limit` have arrived (the rest is not buffered). */
+async function readStream(stream: Readable | NodeJS.ReadableStream, limit: number): Promise<Buffer | undefined> {
   const chunks: Buffer[] = [];
+  let size = 0;
   for await (const chunk of stream as AsyncIterable<Buffer | string>) {
-    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+    size += bytes.length;
+    if (size > limit) return undefined;
+    chunks.push(bytes);
   }
   return Buffer.concat(chunks);
 }
 
-/** Reads one input as bytes. Never rejects. */
-export async function readInput(input: Input, stdin: Readable | NodeJS.ReadableStream): Promise<ReadResult> {
+/**
+ * Reads one input as bytes, refusing before reading one that is larger than `limit` (the validator's own size
+ * limit): a multi-gigabyte file is a finding, not an out-of-memory crash. Never rejects.
+ */
+export async function readInput(input: Input, stdin: Readable | NodeJS.ReadableStream, limit: number): Promise<ReadResult> {
   try {
-    const bytes = input.file === undefined ? await readStream(stdin) : await readFile(input.file);
-    return { input, ok: true, bytes };
+    if (input.file === undefined) {
+      const bytes = await readStream(stdin, limit);
+      return bytes ? { input, ok: true, bytes } : { input, ok: 'too-large', size: null, limit };
+    }
+    const read = await readFileBounded(input.file, limit);
+    return 'bytes' in read ? { input, ok: true, bytes: read.bytes } : { input, ok: 'too-large', size: read.size, limit };
   } catch (error) {
     return { input, ok: false, message: `${input.name}: cannot read: ${describeError(error)}` };
   }
 }
+
+/** A file's bytes, or its size when that is over `limit` (then it is not read). Rejects on I/O errors. */
+export async function readFileBounded(file: string, limit: number): Promise<{ bytes: Buffer } | { size: number }> {
+  const { size } = await stat(file);
+  if (size > limit) return { size };
+  const bytes = await readFile(file);
+  // The file may have grown between stat and read.
+  return bytes.length > limit ? { size: bytes.length } : { bytes };
+}
+
+export { describeError };
 
 /**
  * Reads the inputs in order, keeping up to `window` reads in flight so file I/O overlaps validation.
@@ -144,12 +169,13 @@ export async function readInput(input: Input, stdin: Readable | NodeJS.ReadableS
 export async function* readInputs(
   inputs: readonly Input[],
   stdin: Readable | NodeJS.ReadableStream,
+  limit: number,
   window = 8,
 ): AsyncGenerator<ReadResult> {
   const pending: Promise<ReadResult>[] = [];
   let next = 0;
   const fill = (): void => {
-    while (next < inputs.length && pending.length < window) pending.push(readInput(inputs[next++]!, stdin));
+    while (next < inputs.length && pending.length < window) pending.push(readInput(inputs[next++]!, stdin, limit));
   };
   fill();
   while (pending.length > 0) {

@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { buildResponse, type BuildResponseOptions } from '../response/index.js';
 import type { Verdict } from '../verdict.js';
 import type { Reporter } from './reporter.js';
@@ -30,6 +32,36 @@ export function createResponseReporter(output: Output, options: BuildResponseOpt
     unreadable() {},
     finish(summary: Summary) {
       output.err(`${summary.format()}\n`);
+    },
+  };
+}
+
+/**
+ * `--response-dir DIR`: one DUIS Response document per request rejected with a DUIS code, written to
+ * `DIR/<input file name>.response.xml` (`stdin.response.xml` for `-`; `-2`, `-3`... when two inputs share a name).
+ * It runs beside a format reporter, which prints the results and the summary.
+ */
+export function createResponseDirReporter(dir: string, output: Output, options: BuildResponseOptions): Reporter {
+  mkdirSync(dir, { recursive: true });
+  const used = new Set<string>();
+  let written = 0;
+  const fileFor = (name: string): string => {
+    const base = name === '-' ? 'stdin' : path.basename(name).replace(/\.xml$/i, '');
+    let candidate = `${base}.response.xml`;
+    for (let n = 2; used.has(candidate); n++) candidate = `${base}-${n}.response.xml`;
+    used.add(candidate);
+    return candidate;
+  };
+  return {
+    result(name: string, verdict: Verdict) {
+      const built = buildResponse(verdict, options);
+      if (!built.ok) return;
+      writeFileSync(path.join(dir, fileFor(name)), built.xml);
+      written += 1;
+    },
+    unreadable() {},
+    finish() {
+      output.err(`${written} DUIS Response document${written === 1 ? '' : 's'} written to ${printable(dir)}\n`);
     },
   };
 }

@@ -12,14 +12,16 @@ function findingLine(f: Finding, withPath: boolean): string {
 
 /**
  * `<file>: ACCEPTED I0`, `<file>: PASSED (generic checks; 4.17 body not validated)` or
- * `<file>: REJECTED <code> <message>`, details indented, then the summary line.
+ * `<file>: REJECTED <code> <message>`, warnings indented below. With `--mode all` every finding is listed below
+ * the line, which then names only the code (the first finding is not said twice).
  */
 export function formatTextResult(name: string, verdict: Verdict, mode: Mode): string {
+  const decisive = mode === 'all' ? '' : ` ${decisiveFinding(verdict)?.message ?? ''}`;
   const head = verdict.accepted
     ? verdict.coverage === 'generic'
       ? `${printable(name)}: PASSED (${genericNote(verdict.service)})`
       : `${printable(name)}: ACCEPTED ${verdict.responseCode}`
-    : `${printable(name)}: REJECTED ${printable(`${verdict.responseCode} ${decisiveFinding(verdict)?.message ?? ''}`.trimEnd())}`;
+    : `${printable(name)}: REJECTED ${printable(`${verdict.responseCode}${decisive}`.trimEnd())}`;
   const details =
     mode === 'all'
       ? verdict.findings.map((f) => findingLine(f, true))

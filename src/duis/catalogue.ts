@@ -1,6 +1,6 @@
 /**
  * The DUIS Service Reference Variant catalogue: every Service Request a User can send, with the facts the
- * checks common to all requests need (DOMAIN.md section 8).
+ * checks common to all requests need (docs/domain.md).
  *
  * Source: DUIS (SEC Appendix AD), the Service Request definitions, as transcribed by DCC's open-source
  * duis-parser SRV matrix. DUIS V5.4 defines 129 Service Reference Variants. This table is the project's own

@@ -2,7 +2,7 @@
  * MPAN core check digit.
  *
  * The 13th digit of an MPAN core is `(Σ dᵢ × wᵢ) mod 11 mod 10` over the first 12 digits, with the prime
- * weights `3, 5, 7, 13, 17, 19, 23, 29, 31, 37, 41, 43` (DOMAIN.md section 5).
+ * weights `3, 5, 7, 13, 17, 19, 23, 29, 31, 37, 41, 43` (docs/domain.md).
  */
 export const MPAN_CHECK_DIGIT_WEIGHTS: readonly number[] = Object.freeze([
   3, 5, 7, 13, 17, 19, 23, 29, 31, 37, 41, 43,

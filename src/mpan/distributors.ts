@@ -1,11 +1,11 @@
 /**
  * Electricity distributors, keyed by the two-digit Distributor ID that starts every MPAN core
- * (DOMAIN.md section 5).
+ * (docs/domain.md).
  *
  * - 10..23 are the 14 DNO licence areas: `name` is the area, `operator` the current licence holder
- *   (abbreviated as in DOMAIN.md).
- * - 24..38 are IDNOs: `name` and `operator` are both the IDNO's name as DOMAIN.md gives it.
- *   ID 28 is not listed in DOMAIN.md and is deliberately absent rather than invented: an MPAN starting
+ *   (abbreviated as in docs/domain.md).
+ * - 24..38 are IDNOs: `name` and `operator` are both the IDNO's name as docs/domain.md gives it.
+ *   ID 28 is not listed in docs/domain.md and is deliberately absent rather than invented: an MPAN starting
  *   `28` still parses, with `distributor` undefined.
  */
 export type DistributorKind = 'DNO' | 'IDNO';
@@ -29,7 +29,7 @@ function idno(id: string, name: string): Distributor {
   return Object.freeze({ id, name, operator: name, kind: 'IDNO' as const });
 }
 
-/** The distributor table of DOMAIN.md section 5, ordered by ID. */
+/** The distributor table of docs/domain.md, ordered by ID. */
 export const DISTRIBUTORS: readonly Distributor[] = Object.freeze([
   dno('10', 'Eastern', 'UKPN'),
   dno('11', 'East Midlands', 'NGED'),

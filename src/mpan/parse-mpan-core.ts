@@ -27,7 +27,7 @@ function fail(reason: MpanParseFailureReason, message: string): MpanParseResult 
 }
 
 /**
- * Parses and verifies an MPAN core (DOMAIN.md section 5).
+ * Parses and verifies an MPAN core (docs/domain.md).
  *
  * Accepted input: surrounding whitespace is trimmed; what remains must be ASCII digits, optionally split
  * into groups by **single ASCII spaces** as printed on bills (`'12 3456 7890 123'`). The spaces are removed

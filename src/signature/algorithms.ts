@@ -1,7 +1,7 @@
 /** XML-DSig namespace (`ds`). */
 export { XMLDSIG_NAMESPACE } from '../duis/namespaces.js';
 
-/** The algorithm identifiers of the DUIS signature profile (DOMAIN.md section 6). */
+/** The algorithm identifiers of the DUIS signature profile (docs/domain.md). */
 export const ALGORITHMS = {
   /** CanonicalizationMethod of SignedInfo, and the optional second Reference transform. */
   exclusiveC14n: 'http://www.w3.org/2001/10/xml-exc-c14n#',

@@ -19,7 +19,7 @@ export interface SignatureParts {
 export type ProfileResult = { readonly ok: true; readonly parts: SignatureParts } | { readonly ok: false; readonly finding: Finding };
 
 /**
- * Checks the document and its one Signature against the DUIS profile (DOMAIN.md section 6), on the tree that
+ * Checks the document and its one Signature against the DUIS profile (docs/domain.md), on the tree that
  * will be canonicalised and validated, so that what is checked is what is digested:
  *
  * - exactly one `ds:Signature` in the whole document, the last child of the document element (only whitespace

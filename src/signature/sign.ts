@@ -27,7 +27,7 @@ export type RequestSigningKey =
 /** Options of {@link signRequest}. */
 export interface SignRequestOptions {
   /**
-   * `exclusive` (default): Transforms enveloped-signature then exc-c14n, the profile DOMAIN.md describes.
+   * `exclusive` (default): Transforms enveloped-signature then exc-c14n, the profile docs/domain.md describes.
    * `inclusive`: enveloped-signature alone, as the DCC RTDS templates write it; the document is then digested
    * under inclusive Canonical XML 1.0. Verification accepts both.
    */

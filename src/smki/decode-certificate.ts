@@ -23,7 +23,7 @@ import { finding, type Finding } from '../findings.js';
 export const MAX_CERTIFICATE_BYTES = 8 * 1024;
 
 /**
- * Decodes an SMKI organisation certificate (GBCS profile, DOMAIN.md section 2): end-entity certificates of any
+ * Decodes an SMKI organisation certificate (GBCS profile, docs/domain.md): end-entity certificates of any
  * role, the Root and Issuing Authority CA certificates, and the DCC XML-signing certificates (OU 87, 89).
  * Device certificates are refused. Never throws: every problem is a `CERTIFICATE_*` finding.
  *

@@ -11,7 +11,7 @@ function role(code: number, name: string): RemotePartyRoleCode {
   return Object.freeze({ code, hex: code.toString(16).toUpperCase().padStart(2, '0'), name });
 }
 
-/** GBCS subject OU values (DOMAIN.md section 2), plus the XML-signing values of the DCC test PKI. */
+/** GBCS subject OU values (docs/domain.md), plus the XML-signing values of the DCC test PKI. */
 export const ROLE_CODES: readonly RemotePartyRoleCode[] = Object.freeze([
   role(0x00, 'Root'),
   role(0x01, 'Recovery'),

@@ -1,5 +1,6 @@
 /** The built `duis-validate` binary, run as a user would (test/support/cli.ts). */
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -61,7 +62,7 @@ afterAll(() => {
 describe('duis-validate (built binary)', () => {
   it('accepts a valid request: exit 0, one line, summary', () => {
     const r = cli(['--context', CONTEXT, `${REQUESTS}/no-by-no.xml`]);
-    expect(r.stdout).toBe(`${REQUESTS}/no-by-no.xml: ACCEPTED I0\n1 request: 1 accepted, 0 rejected\n`);
+    expect(r.stdout).toBe(`${REQUESTS}/no-by-no.xml: ACCEPTED I0\n1 request: 1 accepted, 0 rejected, 0 warnings\n`);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
   });
@@ -76,7 +77,7 @@ describe('duis-validate (built binary)', () => {
       ),
     );
     expect(second).toBe(`${REQUESTS}/no-by-no.xml: ACCEPTED I0`);
-    expect(summary).toBe(`2 requests: 1 accepted, 1 rejected (${DEFAULT_MPAN_RULE_CODE}: 1)`);
+    expect(summary).toBe(`2 requests: 1 accepted, 1 rejected (${DEFAULT_MPAN_RULE_CODE}: 1), 0 warnings`);
   });
 
   it('walks a directory for *.xml in sorted order', () => {
@@ -85,7 +86,7 @@ describe('duis-validate (built binary)', () => {
     const out = lines(r.stdout);
     const files = readdirSync(path.join(ROOT, REQUESTS)).filter((f) => /\.xml$/i.test(f)).sort();
     expect(out.slice(0, -1).map((l) => l.slice(0, l.indexOf(':')))).toEqual(files.map((f) => `${REQUESTS}/${f}`));
-    expect(out.at(-1)).toBe(`16 requests: 13 accepted (2 on generic checks only), 3 rejected (E061506: 1, E062106: 1, ${DEFAULT_MPAN_RULE_CODE}: 1)`);
+    expect(out.at(-1)).toBe(`16 requests: 13 accepted (2 on generic checks only), 3 rejected (E061506: 1, E062106: 1, ${DEFAULT_MPAN_RULE_CODE}: 1), 0 warnings`);
   });
 
   it('expands quoted globs with *, ? and **', () => {
@@ -98,7 +99,7 @@ describe('duis-validate (built binary)', () => {
     const globstar = cli(['--context', CONTEXT, 'fixtures/**/supplier-by-supplier-?mmediate.xml']);
     expect(globstar.stdout).toBe(
       `${REQUESTS}/supplier-by-supplier-immediate.xml: ACCEPTED I0\n` +
-        'fixtures/signed/supplier-by-supplier-immediate.xml: ACCEPTED I0\n2 requests: 2 accepted, 0 rejected\n',
+        'fixtures/signed/supplier-by-supplier-immediate.xml: ACCEPTED I0\n2 requests: 2 accepted, 0 rejected, 0 warnings\n',
     );
     expect(globstar.status).toBe(0);
     const none = cli(['--context', CONTEXT, `${REQUESTS}/nothing-*.xml`]);
@@ -124,7 +125,7 @@ describe('duis-validate (built binary)', () => {
     const rejected = records.find((x) => x.file === `${REQUESTS}/no-by-supplier-wrong-operator.xml`);
     expect(rejected).toMatchObject({ accepted: false, responseCode: DEFAULT_MPAN_RULE_CODE });
     expect(rejected.findings[0]).toMatchObject({ code: DEFAULT_MPAN_RULE_CODE, severity: 'error' });
-    expect(r.stderr).toBe(`16 requests: 13 accepted (2 on generic checks only), 3 rejected (E061506: 1, E062106: 1, ${DEFAULT_MPAN_RULE_CODE}: 1)\n`);
+    expect(r.stderr).toBe(`16 requests: 13 accepted (2 on generic checks only), 3 rejected (E061506: 1, E062106: 1, ${DEFAULT_MPAN_RULE_CODE}: 1), 0 warnings\n`);
     // --format json is the same.
     expect(cli(['--format', 'json', '--context', CONTEXT, REQUESTS]).stdout).toBe(r.stdout);
   });
@@ -155,7 +156,8 @@ describe('duis-validate (built binary)', () => {
     const all = cli(['--mode', 'all', '--context', CONTEXT, inTmp('several-findings.xml')]);
     expect(all.status).toBe(1);
     const out = lines(all.stdout);
-    expect(out[0]).toMatch(/: REJECTED E061506 /);
+    // The line names the code only: the first finding's message is in the list below, once.
+    expect(out[0]).toMatch(/: REJECTED E061506$/);
     const details = out.slice(1, -1);
     expect(details).toHaveLength(3);
     expect(details[0]).toMatch(/^ {2}error E061506 \/Request\/Body\/UpdateSecurityCredentialsKRP\/ExecutionDateTime Future Dating/);
@@ -172,7 +174,7 @@ describe('duis-validate (built binary)', () => {
     const [line, warning, summary] = lines(dcc.stdout);
     expect(line).toMatch(/: ACCEPTED I0$/);
     expect(warning).toMatch(/^ {2}warning CERTIFICATE_NOT_VALID_NOW The certificate is not valid/);
-    expect(summary).toBe('1 request: 1 accepted, 0 rejected');
+    expect(summary).toBe('1 request: 1 accepted, 0 rejected, 1 warning');
   });
 
   it('--check-validity checks certificate validity against the clock when the context has no now', () => {
@@ -190,15 +192,8 @@ describe('duis-validate (built binary)', () => {
     expect(lines(r.stdout)[0]).toMatch(/: REJECTED E061599 .*the DigitalSigning certificate belongs to 90-B3-D5-1F-30-03-00-00/);
   });
 
-  it('--response prints the DUIS Response for DUIS rejections, and says on stderr why there is none otherwise', async () => {
-    const r = cli([
-      '--response',
-      '--context',
-      CONTEXT,
-      `${REQUESTS}/future-dated-network-operator.xml`,
-      `${REQUESTS}/no-by-no.xml`,
-      inTmp('malformed.xml'),
-    ]);
+  it('--response prints the DUIS Response of one rejected request, reproducible with the context\'s now', async () => {
+    const r = cli(['--response', '--context', CONTEXT, `${REQUESTS}/future-dated-network-operator.xml`]);
     expect(r.status).toBe(1);
     const doc = parseXmlStrict(r.stdout);
     const text = (name: string): string | null | undefined => doc.getElementsByTagName(name)[0]?.textContent;
@@ -206,16 +201,34 @@ describe('duis-validate (built binary)', () => {
     expect(doc.documentElement!.namespaceURI).toBe('http://www.dccinterface.co.uk/ServiceUserGateway');
     expect(text('sr:ResponseCode')).toBe('E061506');
     expect(text('sr:RequestID')).toBe('90-B3-D5-1F-30-01-00-00:00-DB-12-34-56-78-90-A0:1040');
-    // The context's "now" is the time of the check, so the response is reproducible.
     expect(text('sr:ResponseDateTime')).toBe('2026-11-25T12:00:00.000Z');
     expect(text('sr:ServiceReferenceVariant')).toBe('6.15.1');
-    const notes = lines(r.stderr);
-    expect(notes[0]).toMatch(/no-by-no\.xml: ACCEPTED I0: no DUIS Response printed: .*PreCommand/);
-    expect(notes[1]).toMatch(/malformed\.xml: REJECTED XML_MALFORMED: no DUIS Response printed: .*not a DUIS response code/);
-    expect(notes[2]).toBe('3 requests: 1 accepted, 2 rejected (E061506: 1, XML_MALFORMED: 1)');
+    expect(lines(r.stderr)).toEqual(['1 request: 0 accepted, 1 rejected (E061506: 1), 0 warnings']);
     if (OFFICIAL_SCHEMA_AVAILABLE) {
       const [verdict] = await validateWithOfficialSchema([{ name: 'response', xml: r.stdout }]);
       expect(verdict).toMatchObject({ valid: true });
+    }
+    // Several documents on one stream would not be one XML document: a usage error pointing to --response-dir.
+    const several = cli(['--response', '--context', CONTEXT, REQUESTS]);
+    expect(several.status).toBe(2);
+    expect(several.stderr).toContain('--response-dir');
+  });
+
+  it('--response-dir writes one DUIS Response document per request rejected with a DUIS code', async () => {
+    const dir = inTmp('responses');
+    const r = cli(['--response-dir', dir, '--context', CONTEXT, `${REQUESTS}/future-dated-network-operator.xml`, `${REQUESTS}/no-by-no.xml`, `${REQUESTS}/handover-no-wrong-operator.xml`, inTmp('malformed.xml')]);
+    expect(r.status).toBe(1);
+    // The text report is printed as usual; the responses go to files.
+    expect(lines(r.stdout).at(-1)).toBe('4 requests: 1 accepted, 3 rejected (E061506: 1, E062106: 1, XML_MALFORMED: 1), 0 warnings');
+    expect(r.stderr).toContain(`2 DUIS Response documents written to ${dir}`);
+    const files = readdirSync(dir).sort();
+    expect(files).toEqual(['future-dated-network-operator.response.xml', 'handover-no-wrong-operator.response.xml']);
+    const codes = files.map((f) => parseXmlStrict(readFileSync(path.join(dir, f), 'utf8')).getElementsByTagName('sr:ResponseCode')[0]?.textContent);
+    expect(codes).toEqual(['E061506', 'E062106']);
+    if (OFFICIAL_SCHEMA_AVAILABLE) {
+      const verdicts = await validateWithOfficialSchema(files.map((f) => ({ name: f, xml: readFileSync(path.join(dir, f), 'utf8') })));
+      // E062106 is provisional: not in the V5.4 ResponseCode enumeration, so only the E061506 response validates.
+      expect(verdicts.map((v) => v.valid)).toEqual([true, false]);
     }
   });
 
@@ -223,7 +236,7 @@ describe('duis-validate (built binary)', () => {
     const r = cli(['--context', inTmp('broken.json'), `${REQUESTS}/no-by-no.xml`]);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain(`context file ${inTmp('broken.json')} is not valid JSON`);
+    expect(r.stderr).toMatch(new RegExp(`context file ${inTmp('broken.json').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is not valid JSON at line \\d+, column \\d+: `));
   });
 
   it('an invalid context: exit 2, every problem listed with its JSON path', () => {
@@ -260,10 +273,10 @@ describe('duis-validate (built binary)', () => {
     expect(cli(['--bogus', REQUESTS]).stderr).toContain("Unknown option '--bogus'");
   });
 
-  it('a missing input file: exit 2, nothing validated', () => {
-    const r = cli(['--context', CONTEXT, `${REQUESTS}/no-by-no.xml`, 'no/such/file.xml']);
+  it('a missing input file is reported and the others are still validated: exit 2', () => {
+    const r = cli(['--context', CONTEXT, 'no/such/file.xml', `${REQUESTS}/no-by-no.xml`]);
     expect(r.status).toBe(2);
-    expect(r.stdout).toBe('');
+    expect(r.stdout).toBe(`${REQUESTS}/no-by-no.xml: ACCEPTED I0\n1 request: 1 accepted, 0 rejected, 0 warnings\n`);
     expect(r.stderr).toBe('duis-validate: no/such/file.xml: no such file or directory\n');
   });
 
@@ -302,5 +315,33 @@ describe('--signers', () => {
     const device = cli(['--signers', 'fixtures/pki/device-esme.pem', `${REQUESTS}/no-by-no.xml`]);
     expect(device.status).toBe(2);
     expect(device.stderr).toContain('device-esme.pem');
+  });
+});
+
+describe('audit (built binary)', () => {
+  it('--jobs 2 spreads the responses over worker threads and reports exactly what one thread does', () => {
+    const args = ['audit', '--format', 'json', '--context', 'fixtures/estate/context.json', 'fixtures/estate/responses', 'fixtures/estate/broken'];
+    const one = cli(args);
+    const two = cli([...args, '--jobs', '2']);
+    expect(one.status).toBe(1);
+    expect(two.status).toBe(1);
+    expect(two.stdout).toBe(one.stdout);
+    expect(two.stderr).toBe(one.stderr);
+    expect(one.stdout.trimEnd().split('\n')).toHaveLength(11);
+  });
+});
+
+describe('a closed pipe', () => {
+  it('`duis-validate ... | head` exits with the status of the results, quietly', () => {
+    const dir = inTmp('many');
+    mkdirSync(dir, { recursive: true });
+    const xml = fixtureRequest('no-by-supplier-wrong-operator');
+    for (let i = 0; i < 1500; i++) writeFileSync(path.join(dir, `r${String(i).padStart(4, '0')}.xml`), xml);
+    const script = `node ${JSON.stringify(path.join(ROOT, 'dist/cli.js'))} --json --context ${CONTEXT} ${JSON.stringify(dir)} 2>${JSON.stringify(inTmp('pipe-stderr.txt'))} | head -c 100 >/dev/null; echo "\${PIPESTATUS[0]}"`;
+    const status = spawnSync('bash', ['-c', script], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    expect(status.stdout.trim()).toBe('1');
+    const stderr = readFileSync(inTmp('pipe-stderr.txt'), 'utf8');
+    expect(stderr).not.toMatch(/Error|at /);
+    expect(stderr).toMatch(/^1500 requests: 0 accepted, 1500 rejected/);
   });
 });

@@ -1,5 +1,5 @@
 /** In-process tests of the CLI modules: what is awkward to provoke through the built binary. */
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -60,7 +60,7 @@ describe('progress line', () => {
     expect(r.stderr).toContain('\r\u001B[Kvalidated 25/25');
     expect(r.stderr.endsWith('\r\u001B[K')).toBe(true);
     expect(r.stdout).not.toContain('\r');
-    expect(r.stdout.endsWith('25 requests: 25 accepted, 0 rejected\n')).toBe(true);
+    expect(r.stdout.endsWith('25 requests: 25 accepted, 0 rejected, 0 warnings\n')).toBe(true);
   });
 
   it('is never written when stderr is not a TTY', async () => {
@@ -88,14 +88,16 @@ describe('inputs', () => {
     ]);
   });
 
-  it('expands globs: * within a segment, ? one character, ** any depth', async () => {
-    expect(await expandGlob('tree/*.xml', tmp)).toEqual(['tree/x.xml']);
+  it('expands globs: * within a segment, ? one character, ** any depth; names match in any case, as the walk does', async () => {
+    expect(await expandGlob('tree/*.xml', tmp)).toEqual(['tree/x.xml', 'tree/y.XML']);
+    expect(await expandGlob('tree/?.XML', tmp)).toEqual(['tree/x.xml', 'tree/y.XML']);
     expect(await expandGlob('tree/?.*', tmp)).toEqual(['tree/x.xml', 'tree/y.XML']);
     expect(await expandGlob('tree/**/*.xml', tmp)).toEqual([
       'tree/a/b/two.xml',
       'tree/a/one.xml',
       'tree/c/three.xml',
       'tree/x.xml',
+      'tree/y.XML',
     ]);
     expect(await expandGlob('tree/*/one.xml', tmp)).toEqual(['tree/a/one.xml', 'tree/link-to-a/one.xml']);
     expect(await expandGlob('tree/.*/*.xml', tmp)).toEqual(['tree/.hidden/four.xml']);
@@ -131,9 +133,21 @@ describe('inputs', () => {
   });
 
   it('an unreadable input is reported, not thrown', async () => {
-    const result = await readInput({ name: 'tree', file: path.join(tmp, 'tree') }, Readable.from([]));
+    const result = await readInput({ name: 'tree', file: path.join(tmp, 'tree') }, Readable.from([]), 65_536);
     expect(result).toMatchObject({ ok: false });
-    expect(!result.ok && result.message).toMatch(/^tree: cannot read: /);
+    expect(result.ok === false && result.message).toMatch(/^tree: cannot read: /);
+  });
+
+  it('a file or stream over the size limit is refused before it is read into memory: XML_TOO_LARGE', async () => {
+    const big = path.join(tmp, 'big.xml');
+    writeFileSync(big, Buffer.alloc(70_000, 0x20));
+    expect(await readInput({ name: 'big.xml', file: big }, Readable.from([]), 65_536)).toMatchObject({ ok: 'too-large', size: 70_000, limit: 65_536 });
+    // A stream is cut off at the limit: its size is not known.
+    const chunks = Array.from({ length: 20 }, () => Buffer.alloc(4096, 0x20));
+    expect(await readInput({ name: '-' }, Readable.from(chunks), 65_536)).toMatchObject({ ok: 'too-large', size: null });
+    const r = await runIn(tmp, ['--context', 'context.json', 'big.xml']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^big\.xml: REJECTED XML_TOO_LARGE .*the document has 70000 bytes, the limit is 65536/);
   });
 
   it('no request files at all is an error (exit 2)', async () => {
@@ -144,7 +158,7 @@ describe('inputs', () => {
 
   it('reads standard input as bytes', async () => {
     const r = await runIn(tmp, ['--context', 'context.json', '-'], { stdin: fixtureRequest('no-by-no') });
-    expect(r).toEqual({ code: 0, stdout: '-: ACCEPTED I0\n1 request: 1 accepted, 0 rejected\n', stderr: '' });
+    expect(r).toEqual({ code: 0, stdout: '-: ACCEPTED I0\n1 request: 1 accepted, 0 rejected, 0 warnings\n', stderr: '' });
   });
 });
 
@@ -204,6 +218,87 @@ describe('arguments', () => {
   });
 });
 
+describe('output for CI', () => {
+  beforeAll(() => {
+    mkdirSync(path.join(tmp, 'ci'));
+    writeFileSync(path.join(tmp, 'ci', 'accepted.xml'), fixtureRequest('no-by-no'));
+    writeFileSync(path.join(tmp, 'ci', 'rejected.xml'), fixtureRequest('no-by-supplier-wrong-operator'));
+    // An MPAN with a wrong check digit: the Certificate Party rule cannot run and says so with a warning.
+    const context = JSON.parse(fixtureText('context.example.json'));
+    context.devices['00-DB-12-34-56-78-90-A0'].mpan = '1200000000012';
+    writeFileSync(path.join(tmp, 'ci', 'bad-mpan-context.json'), JSON.stringify(context));
+  });
+
+  it('--max-warnings 0 turns a rule-disabling warning into exit 1; near miss: without it the run passes', async () => {
+    const args = ['--context', 'ci/bad-mpan-context.json', 'ci/rejected.xml'];
+    const plain = await runIn(tmp, args);
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).toMatch(/ACCEPTED I0\n {2}warning MPAN_INVALID .*\n1 request: 1 accepted, 0 rejected, 1 warning\n$/);
+    const strict = await runIn(tmp, ['--max-warnings', '0', ...args]);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toBe('duis-validate: 1 warning, more than --max-warnings 0\n');
+    expect((await runIn(tmp, ['--max-warnings', '1', ...args])).code).toBe(0);
+  });
+
+  it('--format json-summary: one document with counts per file and in total', async () => {
+    const r = await runIn(tmp, ['--format', 'json-summary', '--context', 'ci/bad-mpan-context.json', 'ci/accepted.xml', 'ci/rejected.xml', 'ci/missing.xml']);
+    expect(r.code).toBe(2);
+    const summary = JSON.parse(r.stdout);
+    expect(summary.files).toEqual([
+      // Both place Network Operator certificates on the ESME whose MPAN fails its check digit: one warning each.
+      { file: 'ci/accepted.xml', accepted: true, responseCode: 'I0', service: '6.15.1', coverage: 'full', errorCount: 0, warningCount: 1 },
+      { file: 'ci/rejected.xml', accepted: true, responseCode: 'I0', service: '6.15.1', coverage: 'full', errorCount: 0, warningCount: 1 },
+    ]);
+    expect(summary.total).toEqual({ files: 2, accepted: 2, acceptedOnGenericChecks: 0, rejected: 0, unreadable: 0, errorCount: 0, warningCount: 2, byCode: {} });
+    expect(r.stderr).toContain('ci/missing.xml: no such file or directory');
+  });
+
+  it('--format github: a workflow annotation per finding, with the command characters escaped', async () => {
+    const r = await runIn(tmp, ['--format', 'github', '--mode', 'all', '--context', 'context.json', 'ci/rejected.xml', 'ci/accepted.xml']);
+    expect(r.code).toBe(1);
+    const annotations = r.stdout.trimEnd().split('\n');
+    expect(annotations).toHaveLength(2);
+    expect(annotations[0]).toMatch(
+      /^::error file=ci\/rejected\.xml,title=E061510 at \/Request\/Body\/UpdateSecurityCredentialsKRP\/ReplacementCertificates\/SupplierOrNetworkOperatorCertificates\/DigitalSigningCertificate::Certificate Party \/ MPAN mismatch/,
+    );
+    expect(r.stderr).toMatch(/^2 requests: 1 accepted, 1 rejected/);
+    const hostile = 'ci/a,b:c%d\ne.xml';
+    writeFileSync(path.join(tmp, hostile), fixtureRequest('no-by-supplier-wrong-operator'));
+    const escaped = await runIn(tmp, ['--format', 'github', '--context', 'context.json', hostile]);
+    expect(escaped.stdout.split('\n')[0]).toMatch(/^::error file=ci\/a%2Cb%3Ac%25d%0Ae\.xml,title=E061510 at /);
+  });
+
+  it('--output FILE: the report goes to the file, nothing to stdout; an unwritable one is a usage error', async () => {
+    const r = await runIn(tmp, ['--format', 'json', '--output', 'ci/out.jsonl', '--context', 'context.json', 'ci/accepted.xml']);
+    expect(r).toMatchObject({ code: 0, stdout: '' });
+    expect(JSON.parse(readFileSync(path.join(tmp, 'ci/out.jsonl'), 'utf8'))).toMatchObject({ file: 'ci/accepted.xml', responseCode: 'I0' });
+    const bad = await runIn(tmp, ['--output', 'no-such-dir/out.txt', '--context', 'context.json', 'ci/accepted.xml']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--output no-such-dir/out.txt: cannot write: no such file or directory');
+  });
+
+  it('without --context: one notice, not one per request', async () => {
+    const r = await runIn(tmp, ['ci/accepted.xml', 'ci/rejected.xml']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('duis-validate: no --context given: no User, Device or registry is known, so every request fails E1 (give --context FILE)\n');
+    expect(r.stdout.match(/REJECTED E1 /g)).toHaveLength(2);
+  });
+
+  it('an unknown flag gets a "did you mean", in both commands', async () => {
+    expect((await runIn(tmp, ['--contxt', 'c.json', 'x.xml'])).stderr).toContain("Unknown option '--contxt'. Did you mean --context?");
+    expect((await runIn(tmp, ['--max-warning', '0', 'x.xml'])).stderr).toContain('Did you mean --max-warnings?');
+    expect((await runIn(tmp, ['audit', '--outptu', 'f', 'x.xml'])).stderr).toContain('Did you mean --output?');
+    expect((await runIn(tmp, ['--zzzzzzzz', 'x.xml'])).stderr).toContain("Unknown option '--zzzzzzzz'. Try --help for the options.");
+  });
+
+  it('a malformed context file is reported with its line and column', async () => {
+    writeFileSync(path.join(tmp, 'ci', 'broken.json'), '{\n  "users": {\n    "90-B3-D5-1F-30-01-00-00": { "role": "IS" },\n  }\n}');
+    const r = await runIn(tmp, ['--context', 'ci/broken.json', 'ci/accepted.xml']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^duis-validate: context file ci\/broken\.json is not valid JSON at line 4, column 3: /);
+  });
+});
+
 describe('requests not validated in depth', () => {
   const requests = ['generic-retrieve-daily-consumption-log.xml', 'handover-no-wrong-operator.xml', 'handover-no-correct.xml'];
   beforeAll(() => {
@@ -218,7 +313,7 @@ describe('requests not validated in depth', () => {
       'mixed/generic-retrieve-daily-consumption-log.xml: PASSED (generic checks; 4.17 body not validated)',
       'mixed/handover-no-correct.xml: ACCEPTED I0',
       expect.stringMatching(/^mixed\/handover-no-wrong-operator\.xml: REJECTED E062106 Certificate Party mismatch/),
-      '3 requests: 2 accepted (1 on generic checks only), 1 rejected (E062106: 1)',
+      '3 requests: 2 accepted (1 on generic checks only), 1 rejected (E062106: 1), 0 warnings',
       '',
     ]);
   });
@@ -303,9 +398,9 @@ describe('reports', () => {
     summary.add(accepted());
     summary.add(rejectedWith(finding('E061506', { remotePartyRole: 'NetworkOperator', executionDateTime: '2030-01-01T00:00:00Z', allowed: ['Supplier'] })));
     summary.add(rejectedWith(e1));
-    expect(summary.format()).toBe('4 requests: 1 accepted, 3 rejected (E1: 2, E061506: 1)');
+    expect(summary.format()).toBe('4 requests: 1 accepted, 3 rejected (E1: 2, E061506: 1), 0 warnings');
     summary.addUnreadable();
-    expect(summary.format()).toBe('4 requests: 1 accepted, 3 rejected (E1: 2, E061506: 1), 1 unreadable');
+    expect(summary.format()).toBe('4 requests: 1 accepted, 3 rejected (E1: 2, E061506: 1), 0 warnings, 1 unreadable');
     expect(printable('a\u2028b')).toBe('a\\u2028b');
   });
 });

@@ -12,6 +12,7 @@ import { OFFICIAL_SCHEMA_AVAILABLE } from '../support/xmllint.js';
 import { fixtureRequest } from '../support/fixtures.js';
 import { describeDisagreement, EXCEPTIONS, formatReport, generateMutants, judge, type DifferentialReport, type Mutant } from './differential.js';
 import { allSeeds } from './seeds.js';
+import { verbose } from '../support/verbose.js';
 
 const SEED = 0x6151; // 6.15.1
 const MUTANTS = 600;
@@ -26,7 +27,7 @@ describe.skipIf(!OFFICIAL_SCHEMA_AVAILABLE)('parseRequest vs DUIS XML Schema V5.
 
   it(`${MUTANTS} structurally mutated requests: every disagreement is a documented exception`, async () => {
     const report = await judge(generateMutants(seeds, MUTANTS, SEED));
-    console.log(`[xsd-differential] seed ${SEED}, ${seeds.length} seed requests: ${formatReport(report)}`);
+    verbose(`[xsd-differential] seed ${SEED}, ${seeds.length} seed requests: ${formatReport(report)}`);
     // The generator must produce both verdicts in quantity, or agreement would mean nothing.
     expect(report.xsdValid).toBeGreaterThan(MUTANTS * 0.15);
     expect(report.total - report.xsdValid).toBeGreaterThan(MUTANTS * 0.4);

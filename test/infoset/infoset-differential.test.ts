@@ -3,6 +3,7 @@ import { attackDocuments } from '../security/attacks.js';
 import { fixtureSubjects, mutants, templateSubjects } from './corpus.js';
 import { runDifferential, type Report } from './differential.js';
 import { asXmldomReadsIt, difference, ours, xmldom } from './infoset.js';
+import { verbose } from '../support/verbose.js';
 
 function summary(report: Report): string {
   const stricter = [...report.refusedByLibraryOnly].map(([reason, n]) => `${n} ${reason}`).join('; ');
@@ -10,7 +11,7 @@ function summary(report: Report): string {
 }
 
 function expectNoProblem(report: Report): void {
-  console.log(`[infoset] ${summary(report)}`);
+  verbose(`[infoset] ${summary(report)}`);
   expect(report.problems.map((p) => `${p.label}: ${p.problem}\n${JSON.stringify(p.xml).slice(0, 400)}`)).toEqual([]);
 }
 

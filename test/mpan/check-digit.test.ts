@@ -8,7 +8,7 @@ describe('mpanCheckDigit', () => {
     ['209999999999', 3],
     ['201234567838', 5],
     ['201901010000', 2],
-  ])('%s -> %i (DOMAIN.md section 5)', (first12, digit) => {
+  ])('%s -> %i (docs/domain.md)', (first12, digit) => {
     expect(mpanCheckDigit(first12)).toBe(digit);
   });
 

@@ -5,7 +5,7 @@ const DNO_IDS = ['10', '11', '12', '13', '14', '15', '16', '17', '18', '19', '20
 const IDNO_IDS = ['24', '25', '26', '27', '29', '30', '31', '32', '33', '34', '35', '36', '37', '38'];
 
 describe('DISTRIBUTORS', () => {
-  it('lists exactly the IDs of DOMAIN.md section 5, in order, without 28', () => {
+  it('lists exactly the IDs of docs/domain.md, in order, without 28', () => {
     expect(DISTRIBUTORS.map((d) => d.id)).toEqual([...DNO_IDS, ...IDNO_IDS]);
   });
 

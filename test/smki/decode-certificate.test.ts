@@ -321,7 +321,7 @@ describe('CERTIFICATE_PROFILE', () => {
   });
 });
 
-describe('CERTIFICATE_PROFILE: certificatePolicies and key identifiers (DOMAIN.md section 2)', () => {
+describe('CERTIFICATE_PROFILE: certificatePolicies and key identifiers (docs/domain.md)', () => {
   const octetsOf = (n: number) => Uint8Array.from({ length: n }, (_, i) => i + 1);
   // The test PKI root (fixtures/pki/root.pem) in miniature: OU 00, issuer = subject, neither policies nor AKI.
   const root: CertificateOptions = {

@@ -20,6 +20,7 @@ import { readCertificateStructure } from '../../src/smki/x509-structure.js';
 import { applyMutant, mutantArbitrary } from './der-mutants.js';
 import { pemToDer } from './make-certificate.js';
 import { readWithPkijs, type CertificateView, type PkijsReading } from './pkijs-view.js';
+import { verbose } from '../support/verbose.js';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const FIXTURES = join(REPO, 'fixtures/pki');
@@ -172,7 +173,7 @@ function summary(name: string, t: Tally): string {
 }
 
 afterAll(() => {
-  console.info(
+  verbose(
     [
       'pkijs agreement (decodeCertificate vs pkijs Certificate.fromBER):',
       summary(`fixtures and reference certificates (${seeds.length} distinct, also the fuzzing seeds)`, tallies.fixtures),

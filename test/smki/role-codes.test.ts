@@ -3,7 +3,7 @@ import { REMOTE_PARTY_ROLES } from '../../src/duis/model.js';
 import { ROLE_CODES, roleFromOu } from '../../src/smki/index.js';
 
 describe('ROLE_CODES', () => {
-  it('is the OU table of DOMAIN.md section 2', () => {
+  it('is the OU table of docs/domain.md', () => {
     expect(ROLE_CODES.map((r) => `${r.hex} ${r.name}`)).toEqual([
       '00 Root',
       '01 Recovery',

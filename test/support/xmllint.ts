@@ -3,7 +3,7 @@
  *
  * Every xmllint-wasm call starts a worker and compiles the schema (~0.1 s for the schema, more for the first
  * call), so validate many documents in ONE call: pass them all to `validateWithOwnSchema` /
- * `validateWithHandoverSchema` / `validateWithOfficialSchema` and read the per-document results.
+ * `validateWithHandoverSchema` / `validateWithOfficialSchema` / `validateWithMmcSchema` and read the per-document results.
  *
  * The official schema (DCC's DUIS XML Schema V5.4, GPL) is read by path from `../shared/reference/duis/` beside
  * the repository and never copied into it; check `OFFICIAL_SCHEMA_AVAILABLE` and skip when it is absent.
@@ -36,6 +36,12 @@ export const OFFICIAL_SCHEMA_AVAILABLE =
     existsSync(fileURLToPath(new URL(f, OFFICIAL_SCHEMA_DIR))),
   );
 
+/** DCC's MMC XML Schema V5.4 (Parse and Correlate's `ra:GBCSResponse`), read by path like the DUIS schema. */
+export const MMC_SCHEMA_PATH = new URL('mmc-v5.4.xsd', OFFICIAL_SCHEMA_DIR);
+
+/** True when `../shared/reference/duis/mmc-v5.4.xsd` is present: it imports nothing, so it is enough on its own. */
+export const MMC_SCHEMA_AVAILABLE = existsSync(fileURLToPath(MMC_SCHEMA_PATH));
+
 const readSchema = (url: URL, fileName: string): XMLFileInfo => ({ fileName, contents: readFileSync(url, 'utf8') });
 
 /** Validates every document against `schemas/duis-6.15.1.xsd` in one xmllint run. */
@@ -65,6 +71,15 @@ export function validateWithOfficialSchema(docs: readonly SchemaDocument[]): Pro
       readSchema(new URL('xmldsig-core-schema.xsd', OFFICIAL_SCHEMA_DIR), 'xmldsig-core-schema.xsd'),
     ],
   );
+}
+
+/**
+ * Validates every document against DCC's MMC XML Schema V5.4 as the root schema (parsed GBCS responses and
+ * alerts), in one xmllint run. Throws when the reference file is absent: guard with `MMC_SCHEMA_AVAILABLE`.
+ */
+export function validateWithMmcSchema(docs: readonly SchemaDocument[]): Promise<SchemaVerdict[]> {
+  if (!MMC_SCHEMA_AVAILABLE) throw new Error(`MMC XML Schema V5.4 not found at ${fileURLToPath(MMC_SCHEMA_PATH)}`);
+  return validateBatch(docs, [readSchema(MMC_SCHEMA_PATH, 'mmc-v5.4.xsd')], []);
 }
 
 /**

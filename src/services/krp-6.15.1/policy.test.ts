@@ -27,7 +27,7 @@ function allowedTriples(): string[] {
   return out;
 }
 
-describe('DEFAULT_POLICY (DOMAIN.md section 4)', () => {
+describe('DEFAULT_POLICY (docs/domain.md)', () => {
   it('E2: eligible user roles are IS, GS, ED, GT', () => {
     expect(USER_ROLES.filter((u) => isUserRoleEligible(P, u))).toEqual(['IS', 'GS', 'ED', 'GT']);
   });

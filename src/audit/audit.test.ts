@@ -1,0 +1,284 @@
+import { describe, expect, it } from 'vitest';
+import type { ValidationContext } from '../context.js';
+import type { MutableContext } from '../../test/support/fixtures.js';
+import { ACB, buildResponse, GAS_TRANSPORTER, meterRows, NO_A, NO_B, SUPPLIER } from '../../test/support/build-response.js';
+import { auditCredentials, type AuditInput } from './audit.js';
+import type { DeviceAudit } from './model.js';
+
+// MPAN cores with valid check digits: distributor 12 (registry NO A), 14 (registry NO B), 20 (not in the registry).
+const MPAN_12 = '1200000000011';
+const MPAN_14 = '1400000000010';
+const MPAN_20 = '2000000000015';
+
+const device = (n: number) => `00-DB-12-34-56-78-91-${String(n).padStart(2, '0')}`;
+
+// Typed loosely (MutableContext) so tests can change records in place.
+function context(): MutableContext & ValidationContext {
+  const c: MutableContext = {
+    users: { [SUPPLIER]: { role: 'IS' } },
+    devices: {
+      [device(1)]: { type: 'ESME', mpan: MPAN_12 },
+      [device(2)]: { type: 'ESME', mpan: MPAN_12 },
+      [device(3)]: { type: 'ESME', mpan: MPAN_14 },
+      [device(4)]: { type: 'ESME', mpan: MPAN_12 },
+      [device(5)]: { type: 'ESME', mpan: MPAN_12 },
+      [device(6)]: { type: 'GPF', networkOperator: [GAS_TRANSPORTER] },
+      [device(7)]: { type: 'ESME' },
+      [device(9)]: { type: 'ESME', mpan: MPAN_12 },
+      [device(10)]: { type: 'ESME', mpan: MPAN_20 },
+      [device(11)]: { type: 'ESME', mpan: '1200000000012' },
+      [device(12)]: { type: 'GSME' },
+      [device(13)]: { type: 'CHF' },
+    },
+    networkOperators: { '12': [NO_A], '14': [NO_B] },
+  };
+  return c as MutableContext & ValidationContext;
+}
+
+const estate = (): AuditInput[] => [
+  { source: 'right.xml', xml: buildResponse({ device: device(1) }) },
+  { source: 'wrong.xml', xml: buildResponse({ device: device(2), rows: meterRows(NO_B), counter: '200' }) },
+  { source: 'other-distributor.xml', xml: buildResponse({ device: device(3), rows: meterRows(NO_A) }) },
+  { source: 'ka-only.xml', xml: buildResponse({ device: device(4), rows: meterRows({ ds: NO_A, ka: NO_B }) }) },
+  { source: 'acb.xml', xml: buildResponse({ device: device(5), rows: meterRows(ACB) }) },
+  { source: 'gpf.xml', xml: buildResponse({ device: device(6), rows: meterRows(GAS_TRANSPORTER) }) },
+  { source: 'no-mpan.xml', xml: buildResponse({ device: device(7) }) },
+  { source: 'unknown.xml', xml: buildResponse({ device: device(8) }) },
+  { source: 'no-rows.xml', xml: buildResponse({ device: device(9), rows: meterRows().filter((r) => r.role !== 'NetworkOperator') }) },
+  { source: 'unknown-distributor.xml', xml: buildResponse({ device: device(10) }) },
+  { source: 'invalid-mpan.xml', xml: buildResponse({ device: device(11) }) },
+  { source: 'gsme.xml', xml: buildResponse({ device: device(12), rows: meterRows(GAS_TRANSPORTER) }) },
+  { source: 'chf.xml', xml: buildResponse({ device: device(13) }) },
+  // An older response of the wrong device, read after the newer one: the latest counter still wins.
+  { source: 'wrong-older.xml', xml: buildResponse({ device: device(2), rows: meterRows(NO_A), counter: '150' }) },
+];
+
+const byId = (devices: readonly DeviceAudit[]) => new Map(devices.map((d) => [d.deviceId, d]));
+
+describe('auditCredentials over a small estate', () => {
+  const report = auditCredentials(estate(), context());
+  const devices = byId(report.devices);
+
+  it('judges every device once, in the order first seen', () => {
+    expect(report.devices.map((d) => d.deviceId)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13].map(device));
+    expect(report.problems).toEqual([]);
+  });
+
+  it('right NO: correct, holder and expected NO A from the registry', () => {
+    expect(devices.get(device(1))).toMatchObject({
+      status: 'correct',
+      holder: { DigitalSigning: NO_A, KeyAgreement: NO_A },
+      expected: [NO_A],
+      expectedSource: 'registry',
+      mpan: MPAN_12,
+      distributorId: '12',
+      distributorName: 'London',
+      actions: [],
+      source: 'right.xml',
+    });
+  });
+
+  it('wrong NO: the holder (NO B) must send the 6.15.1 replacing its certificates with NO A\'s; the latest response wins', () => {
+    expect(devices.get(device(2))).toMatchObject({
+      status: 'wrong-network-operator',
+      holder: { DigitalSigning: NO_B, KeyAgreement: NO_B },
+      expected: [NO_A],
+      counter: '200',
+      source: 'wrong.xml',
+      slots: [
+        { slot: 'DigitalSigning', holder: NO_B, holderIs: 'other' },
+        { slot: 'KeyAgreement', holder: NO_B, holderIs: 'other' },
+      ],
+      actions: [{ kind: 'replace-by-holder', srv: '6.15.1', by: NO_B, slots: ['DigitalSigning', 'KeyAgreement'], replaceWith: [NO_A] }],
+    });
+  });
+
+  it("another distributor's NO: NO A on a distributor-14 meter is wrong, NO B expected", () => {
+    expect(devices.get(device(3))).toMatchObject({ status: 'wrong-network-operator', expected: [NO_B], distributorId: '14', actions: [{ by: NO_A }] });
+  });
+
+  it('a wrong KeyAgreement slot only: wrong, one slot, the action names that slot', () => {
+    expect(devices.get(device(4))).toMatchObject({
+      status: 'wrong-network-operator',
+      slots: [{ slot: 'DigitalSigning', holderIs: 'expected' }, { slot: 'KeyAgreement', holder: NO_B, holderIs: 'other' }],
+      actions: [{ kind: 'replace-by-holder', by: NO_B, slots: ['KeyAgreement'] }],
+    });
+  });
+
+  it("slots still holding the DCC's ACB: the Supplier (from the response's Supplier slots) requests the 6.21 handover", () => {
+    expect(devices.get(device(5))).toMatchObject({
+      status: 'wrong-network-operator',
+      slots: [{ holderIs: 'acb' }, { holderIs: 'acb' }],
+      actions: [{ kind: 'handover-by-supplier', srv: '6.21', by: SUPPLIER, slots: ['DigitalSigning', 'KeyAgreement'], replaceWith: [NO_A] }],
+    });
+  });
+
+  it('a GPF with registration data naming the gas transporter: correct; near miss: a GSME without it is not checked', () => {
+    expect(devices.get(device(6))).toMatchObject({ status: 'correct', expected: [GAS_TRANSPORTER], expectedSource: 'registration-data' });
+    expect(devices.get(device(12))).toMatchObject({ status: 'not-checked', reason: 'no-registration-data' });
+  });
+
+  it.each([
+    [7, 'no-mpan'],
+    [8, 'unknown-device'],
+    [9, 'no-network-operator-rows'],
+    [10, 'unknown-distributor'],
+    [11, 'invalid-mpan'],
+    [13, 'device-type-not-covered'],
+  ] as const)('device %i is not checked: %s', (n, reason) => {
+    expect(devices.get(device(n))).toMatchObject({ status: 'not-checked', reason, actions: [], expected: [] });
+  });
+
+  it('an unknown distributor still names it; the holder is reported even when the device is not checked', () => {
+    expect(devices.get(device(10))).toMatchObject({ distributorId: '20', holder: { DigitalSigning: NO_A } });
+    expect(devices.get(device(8))).toMatchObject({ deviceType: null, holder: { DigitalSigning: NO_A } });
+  });
+
+  it('the summary counts by status, reason, holder of a wrong slot and distributor', () => {
+    expect(report.summary).toEqual({
+      responses: 14,
+      devices: 13,
+      byStatus: { correct: 2, 'wrong-network-operator': 4, 'not-checked': 7 },
+      byReason: {
+        'no-mpan': 1,
+        'unknown-device': 1,
+        'no-network-operator-rows': 1,
+        'unknown-distributor': 1,
+        'invalid-mpan': 1,
+        'no-registration-data': 1,
+        'device-type-not-covered': 1,
+      },
+      wrongByHolder: [
+        { holder: NO_B, devices: 2 },
+        { holder: NO_A, devices: 1 },
+        { holder: ACB, devices: 1 },
+      ],
+      byDistributor: [
+        { distributor: '12', correct: 1, wrong: 3 },
+        { distributor: '14', correct: 0, wrong: 1 },
+        { distributor: 'registration-data', correct: 1, wrong: 0 },
+      ],
+      problems: 0,
+    });
+  });
+});
+
+describe('auditCredentials: the edges', () => {
+  it('a row the device could not read (status other than success) does not count as a holder', () => {
+    const rows = meterRows(NO_B).map((r) =>
+      r.role === 'NetworkOperator' ? { ...r, status: '<ra:StatusCode ResponseCode="1"><ra:ASN1Status>trustAnchorNotFound</ra:ASN1Status></ra:StatusCode>' } : r,
+    );
+    const [audit] = auditCredentials([buildResponse({ device: device(1), rows })], context()).devices;
+    expect(audit).toMatchObject({ status: 'not-checked', reason: 'no-network-operator-rows', holder: {} });
+  });
+
+  it('MessageSuccess="false": not checked; near miss: absent MessageSuccess is read as a reading', () => {
+    expect(auditCredentials([buildResponse({ device: device(2), messageSuccess: 'false', rows: meterRows(NO_B) })], context()).devices[0]).toMatchObject({
+      status: 'not-checked',
+      reason: 'response-unsuccessful',
+    });
+    expect(auditCredentials([buildResponse({ device: device(2), messageSuccess: null, rows: meterRows(NO_B) })], context()).devices[0]!.status).toBe(
+      'wrong-network-operator',
+    );
+  });
+
+  it('an ACB given in options is recognised even when the response lists no ACB slot', () => {
+    const rows = meterRows(ACB).filter((r) => r.role !== 'ACB');
+    const withoutOption = auditCredentials([buildResponse({ device: device(5), rows })], context()).devices[0]!;
+    expect(withoutOption.actions).toMatchObject([{ kind: 'replace-by-holder', by: ACB }]);
+    const withOption = auditCredentials([buildResponse({ device: device(5), rows })], context(), { acb: ['90b3d51f30070000'] }).devices[0]!;
+    expect(withOption.actions).toMatchObject([{ kind: 'handover-by-supplier' }]);
+  });
+
+  it('registration data wins over the registry, as in the Certificate Party rule', () => {
+    const c = context();
+    c.devices[device(1)] = { type: 'ESME', mpan: MPAN_12, networkOperator: [NO_B] };
+    expect(auditCredentials([buildResponse({ device: device(1) })], c).devices[0]).toMatchObject({
+      status: 'wrong-network-operator',
+      expected: [NO_B],
+      expectedSource: 'registration-data',
+    });
+  });
+
+  it('unreadable inputs are problems with their findings and the audit goes on; sources default to #n', () => {
+    const report = auditCredentials(['<broken', buildResponse({ device: device(1) }), buildResponse({ rows: [] })], context());
+    expect(report.devices.map((d) => d.deviceId)).toEqual([device(1)]);
+    expect(report.problems.map((p) => [p.source, p.findings[0]!.code])).toEqual([
+      ['#1', 'XML_MALFORMED'],
+      ['#3', 'RESPONSE_NO_REMOTE_PARTY_DETAILS'],
+    ]);
+    expect(report.summary).toMatchObject({ responses: 3, devices: 1, problems: 2 });
+  });
+
+  it('an invalid context is one problem and no devices', () => {
+    const report = auditCredentials([buildResponse()], { devices: { nope: { type: 'ESME' } } } as ValidationContext);
+    expect(report.devices).toEqual([]);
+    expect(report.problems[0]).toMatchObject({ source: 'context', findings: [{ code: 'CONTEXT_INVALID' }] });
+  });
+
+  it('bad options throw a TypeError naming them', () => {
+    expect(() => auditCredentials([], {}, { acbs: [] } as never)).toThrow(/did you mean "acb"/);
+    expect(() => auditCredentials([], {}, { acb: ['nope'] })).toThrow(TypeError);
+    expect(() => auditCredentials([], {}, { deviceTypes: { electricity: ['ESMEE'], gas: [] } as never })).toThrow(/ESMEE/);
+    expect(() => auditCredentials(42 as never, {})).toThrow(/iterable/);
+  });
+});
+
+describe('auditCredentials over an async iterable', () => {
+  async function* stream(inputs: readonly AuditInput[]) {
+    for (const input of inputs) yield input;
+  }
+
+  it('with a context: the same report as the sync audit', async () => {
+    expect(await auditCredentials(stream(estate()), context())).toEqual(auditCredentials(estate(), context()));
+  });
+
+  it('with look-ups: the same report, asking only for the devices seen and the distributors they need', async () => {
+    const c = context();
+    const asked: string[] = [];
+    const report = await auditCredentials(stream(estate()), {
+      lookupDevice: async (id) => {
+        asked.push(`device ${id}`);
+        return c.devices[id];
+      },
+      lookupNetworkOperators: async (distributorId) => {
+        asked.push(`distributor ${distributorId}`);
+        return c.networkOperators[distributorId];
+      },
+    });
+    expect(report).toEqual(auditCredentials(estate(), c));
+    // One device look-up per response; a registry look-up only for an ESME with a valid MPAN and no registration data.
+    expect(asked.filter((a) => a.startsWith('device'))).toHaveLength(14);
+    expect([...new Set(asked.filter((a) => a.startsWith('distributor')))].sort()).toEqual(['distributor 12', 'distributor 14', 'distributor 20']);
+  });
+
+  it('a failing look-up is a LOOKUP_FAILED problem for that response; a malformed record CONTEXT_INVALID', async () => {
+    const report = await auditCredentials(stream([{ source: 'a', xml: buildResponse({ device: device(1) }) }, { source: 'b', xml: buildResponse({ device: device(2) }) }]), {
+      lookupDevice: async (id) => {
+        if (id === device(1)) throw new Error('database down');
+        return { type: 'ESMEE' } as never;
+      },
+    });
+    expect(report.devices).toEqual([]);
+    expect(report.problems).toMatchObject([
+      { source: 'a', findings: [{ code: 'LOOKUP_FAILED', params: { lookup: 'device', error: 'database down' } }] },
+      { source: 'b', findings: [{ code: 'CONTEXT_INVALID' }] },
+    ]);
+  });
+
+  it('look-ups with a sync iterable are a TypeError', () => {
+    expect(() => auditCredentials([], { lookupDevice: () => undefined } as never)).toThrow(/async iterable/);
+  });
+});
+
+describe('mergeAuditReports', () => {
+  it('shards audited apart and merged equal the whole estate audited at once', async () => {
+    const { mergeAuditReports } = await import('./merge.js');
+    const inputs = estate();
+    const whole = auditCredentials(inputs, context());
+    for (const cut of [1, 5, 13]) {
+      const merged = mergeAuditReports([auditCredentials(inputs.slice(0, cut), context()), auditCredentials(inputs.slice(cut), context())]);
+      expect(merged, `cut at ${cut}`).toEqual(whole);
+    }
+  });
+});
