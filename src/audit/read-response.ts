@@ -21,6 +21,17 @@ export const MMC_NAMESPACE = 'http://www.dccinterface.co.uk/ResponseAndAlert';
 
 const ra = (localName: string, min = 1, max = 1): Particle => ({ namespace: MMC_NAMESPACE, localName, min, max });
 
+/**
+ * A copy of a short string that does not share the document's memory. The parser's text values are slices of the
+ * whole document, and the audit keeps a few of them per device for as long as the estate is audited: without a
+ * copy each device record would hold its 5 KB response alive (measured: 6.7 KB a device instead of 1.3 KB).
+ */
+const detached = (text: string): string => Buffer.from(text, 'utf8').toString('utf8');
+const eui = (text: string): Eui64 | undefined => {
+  const parsed = parseEui(collapse(text));
+  return parsed === undefined ? undefined : detached(parsed);
+};
+
 const MAX_U64 = 18446744073709551615n;
 const BODY_ELEMENT = 'RetrieveDeviceSecurityCredentialsKRPRsp';
 const USAGES: readonly CertificateUsage[] = ['DigitalSigning', 'KeyAgreement', 'KeyAgreementTopUp', 'KeyCertSign'];
@@ -127,12 +138,12 @@ function readHeader(element: XmlElement, path: string, findings: Finding[]): Rea
   if (!parts) return undefined;
   const text = (name: string, child: XmlElement | undefined = optional(parts, name)): string | undefined =>
     child && simpleContent(child, `${path}/${name}`, findings);
-  const eui = (name: string): Eui64 | undefined | null => {
+  const euiElement = (name: string): Eui64 | undefined | null => {
     const child = optional(parts, name);
     if (!child) return null;
     const value = text(name, child);
     if (value === undefined) return undefined;
-    const parsed = parseEui(collapse(value));
+    const parsed = eui(value);
     if (!parsed) findings.push(invalidValue(`${path}/${name}`, value, 'an EUI-64 (8 hyphen-separated hex pairs)'));
     return parsed;
   };
@@ -146,11 +157,11 @@ function readHeader(element: XmlElement, path: string, findings: Finding[]): Rea
     return parsed;
   };
 
-  const deviceId = eui('BusinessOriginatorID');
-  const targetId = eui('BusinessTargetID');
+  const deviceId = euiElement('BusinessOriginatorID');
+  const targetId = euiElement('BusinessTargetID');
   const originatorCounter = counter('OriginatorCounter');
   if (!deviceId || !targetId || originatorCounter === undefined || originatorCounter === null) return undefined;
-  if (eui('SupplementaryRemotePartyID') === undefined) return undefined;
+  if (euiElement('SupplementaryRemotePartyID') === undefined) return undefined;
   if (counter('SupplementaryRemotePartyCounter') === undefined || counter('SupplementaryOriginatorCounter') === undefined) return undefined;
 
   const messageCode = optional(parts, 'GBCSHexadecimalMessageCode');
@@ -202,7 +213,7 @@ function readTimestamp(element: XmlElement | undefined, path: string, findings: 
     findings.push(invalidValue(path, value, 'xs:dateTime'));
     return null;
   }
-  return parsed.text;
+  return detached(parsed.text);
 }
 
 interface ReadBody {
@@ -303,7 +314,7 @@ function readDetail(element: XmlElement, path: string, findings: Finding[]): Rem
   if (statusElement) {
     const status = readStatus(statusElement, `${path}/StatusCode`, findings);
     if (status === undefined) return undefined;
-    detail.status = status;
+    detail.status = detached(status);
   }
   const floor = value('RemotePartyFloorSeqNumber');
   if (floor === null) return undefined;
@@ -322,7 +333,7 @@ function readDetail(element: XmlElement, path: string, findings: Finding[]): Rem
   const holder = value('ExistingRemotePartyID');
   if (holder === null) return undefined;
   if (holder !== undefined) {
-    const parsed = parseEui(collapse(holder));
+    const parsed = eui(holder);
     if (!parsed) return invalid('ExistingRemotePartyID', holder, 'an EUI-64 (8 hyphen-separated hex pairs)');
     detail.holder = parsed;
   }
@@ -331,7 +342,7 @@ function readDetail(element: XmlElement, path: string, findings: Finding[]): Rem
   if (hash !== undefined) {
     const compact = compactBase64(hash);
     if (compact === undefined) return invalid('ExistingCertificateHash', hash, 'xs:base64Binary');
-    detail.certificateHash = compact;
+    detail.certificateHash = detached(compact);
   }
   return detail;
 }

@@ -1,4 +1,4 @@
-import type { Dirent } from 'node:fs';
+import { readFileSync, statSync, type Dirent } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
@@ -158,6 +158,14 @@ export async function readFileBounded(file: string, limit: number): Promise<{ by
   if (size > limit) return { size };
   const bytes = await readFile(file);
   // The file may have grown between stat and read.
+  return bytes.length > limit ? { size: bytes.length } : { bytes };
+}
+
+/** {@link readFileBounded}, blocking: for a worker thread, which has nothing else to do meanwhile. */
+export function readFileBoundedSync(file: string, limit: number): { bytes: Buffer } | { size: number } {
+  const { size } = statSync(file);
+  if (size > limit) return { size };
+  const bytes = readFileSync(file);
   return bytes.length > limit ? { size: bytes.length } : { bytes };
 }
 

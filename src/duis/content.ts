@@ -38,37 +38,52 @@ export function matchSequence(
   particles: readonly Particle[],
   findings: Finding[],
 ): Matched | undefined {
-  const children: XmlElement[] = [];
-  for (const node of element.children) {
-    if (node.type === 'element') children.push(node);
-    else if ((node.type === 'text' || node.type === 'cdata') && /[^\t\n\r ]/.test(node.value)) {
+  const nodes = element.children;
+  for (const node of nodes) {
+    if ((node.type === 'text' || node.type === 'cdata') && NOT_WHITESPACE.test(node.value)) {
       findings.push(violation(path, 'character-data'));
       return undefined;
     }
   }
-  const matched = new Map<string, readonly XmlElement[]>();
-  let index = 0;
-  for (const particle of particles) {
-    const start = index;
-    while (index < children.length && index - start < particle.max) {
-      const child = children[index]!;
-      if (child.localName !== particle.localName || child.namespace !== particle.namespace) break;
-      index++;
+  // One pass over the element children, no intermediate arrays: this runs some twenty times per document.
+  const matched = new Map<string, XmlElement[]>();
+  let p = 0;
+  let count = 0;
+  let i = 0;
+  for (;;) {
+    let child: XmlElement | undefined;
+    while (i < nodes.length) {
+      const node = nodes[i++]!;
+      if (node.type === 'element') {
+        child = node;
+        break;
+      }
     }
-    if (index - start < particle.min) {
-      const found = children[index];
-      findings.push(violation(path, 'missing-element', particle.localName, found ? describeElement(found) : null));
-      return undefined;
+    for (;;) {
+      const particle = particles[p];
+      if (particle === undefined) {
+        if (!child) return matched;
+        findings.push(violation(path, 'unexpected-element', null, describeElement(child)));
+        return undefined;
+      }
+      if (child && count < particle.max && child.localName === particle.localName && child.namespace === particle.namespace) {
+        const list = matched.get(particle.localName);
+        if (list) list.push(child);
+        else matched.set(particle.localName, [child]);
+        count++;
+        break;
+      }
+      if (count < particle.min) {
+        findings.push(violation(path, 'missing-element', particle.localName, child ? describeElement(child) : null));
+        return undefined;
+      }
+      p++;
+      count = 0;
     }
-    if (index > start) matched.set(particle.localName, children.slice(start, index));
   }
-  const extra = children[index];
-  if (extra) {
-    findings.push(violation(path, 'unexpected-element', null, describeElement(extra)));
-    return undefined;
-  }
-  return matched;
 }
+
+const NOT_WHITESPACE = /[^\t\n\r ]/;
 
 /** The one element `name` matched (a required particle). */
 export function one(matched: Matched, name: string): XmlElement {

@@ -2,13 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { parseRequest } from '../../src/parse-request.js';
 import { buildRequest } from '../support/build-request.js';
 
-// Each hostile document must give a typed finding quickly: never a throw, never a hang.
-function firstCode(xml: string | Uint8Array, limits?: { maxBytes?: number; maxDepth?: number }): { code: string; ms: number } {
-  const start = performance.now();
+// Each hostile document must give a typed finding: never a throw, never a hang. How quickly is measured by
+// bench/hostile.bench.ts (cost flat past each limit), not asserted against the clock here.
+function firstCode(xml: string | Uint8Array, limits?: { maxBytes?: number; maxDepth?: number }): { code: string } {
   const result = parseRequest(xml, limits ? { limits } : {});
-  const ms = performance.now() - start;
   expect(result.ok).toBe(false);
-  return { code: result.ok ? 'OK' : result.findings[0]!.code, ms };
+  return { code: result.ok ? 'OK' : result.findings[0]!.code };
 }
 
 const BILLION_LAUGHS = `<?xml version="1.0"?>
@@ -43,9 +42,8 @@ describe('hostile XML', () => {
 
   it('50 MB input -> XML_TOO_LARGE before anything reads it', () => {
     const huge = buildRequest({ digitalSigning: 'A'.repeat(50 * 1024 * 1024) });
-    const { code, ms } = firstCode(huge);
+    const { code } = firstCode(huge);
     expect(code).toBe('XML_TOO_LARGE');
-    expect(ms).toBeLessThan(500);
     expect(firstCode(Buffer.from(huge)).code).toBe('XML_TOO_LARGE');
   });
 

@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { isCode } from '../../src/codes.js';
 import { fixtureStore, NETWORK_OPERATOR_A, signedNoByNo, verifyXml } from './support.js';
 
 const signed = signedNoByNo();
@@ -39,15 +40,26 @@ function apply(text: string, e: Edit): string {
 }
 
 describe('verifySignature under random edits of a signed request', () => {
-  it('never throws; accepts only documents whose signedText is the signed content', () => {
+  it('never throws; accepts only documents whose signedText is the signed content, refuses the rest with a code', () => {
+    const outcomes = { accepted: 0, refused: 0 };
     fc.assert(
       fc.property(fc.array(edit, { minLength: 1, maxLength: 3 }), (edits) => {
         const mutated = edits.reduce(apply, signed);
         const result = verifyXml(mutated, { store, originator: NETWORK_OPERATOR_A });
-        if (result.ok) expect(result.signedText).toBe(reference.signedText);
+        if (result.ok) {
+          outcomes.accepted += 1;
+          expect(result.signedText).toBe(reference.signedText);
+        } else {
+          outcomes.refused += 1;
+          expect(isCode(result.finding.code), result.finding.code).toBe(true);
+          expect(result.finding.severity).toBe('error');
+        }
       }),
-      { numRuns: 1500 },
+      { numRuns: 1500, seed: 4101 },
     );
+    // Both branches must be exercised in quantity, or the property would hold vacuously.
+    expect(outcomes.accepted).toBeGreaterThan(15);
+    expect(outcomes.refused).toBeGreaterThan(500);
   });
 
   it('accepts the edits the canonical form erases', () => {

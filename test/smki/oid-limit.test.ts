@@ -7,9 +7,8 @@ import { extension, makeCertificate, oid } from './make-certificate.js';
 it('refuses an attacker-sized OID before decoding it, and accepts a 64-byte one', () => {
   const arcs = (bytes: number) => `2.25.${'1'.repeat(Math.floor(bytes * 2.4))}`;
   const huge = makeCertificate({ extraExtensions: [extension(arcs(4096), false, new Uint8Array([0x05, 0x00]))] });
-  const start = performance.now();
+  // The cost is measured by bench/hostile.bench.ts; here, that the OID is refused by its length, not decoded.
   const result = decodeCertificate(huge);
-  expect(performance.now() - start).toBeLessThan(50);
   expect(result.ok).toBe(false);
   if (!result.ok) expect(result.error).toMatchObject({ code: 'CERTIFICATE_MALFORMED', message: expect.stringContaining('OBJECT IDENTIFIER of') });
 

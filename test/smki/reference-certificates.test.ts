@@ -1,13 +1,15 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { decodeCertificate } from '../../src/smki/index.js';
 import { expectCertificate, expectFailure } from './expectations.js';
 import { pemToDer } from './make-certificate.js';
 
 // The DCC's published templates and test PKI are GPL and live outside the repository: read them in place.
-const TEMPLATES = '/work/shared/reference/duis/templates';
-const SMKI = '/work/shared/reference/smki';
+// Beside the checkout (`../shared/reference/`), wherever the checkout is.
+const TEMPLATES = fileURLToPath(new URL('../../../shared/reference/duis/templates', import.meta.url));
+const SMKI = fileURLToPath(new URL('../../../shared/reference/smki', import.meta.url));
 const FIXTURES = new URL('../../fixtures/pki/', import.meta.url);
 
 function templateCertificates(name: string): Map<string, Uint8Array[]> {

@@ -54,10 +54,10 @@ describe('strict well-formedness', () => {
     expect(parseXml(`<a${attributes(16)}/>`).ok).toBe(true);
   });
 
-  it('stays linear on 60 KiB of attributes (fast-xml-parser alone took 26 ms)', () => {
+  // Its cost (linear, flat past the limit) is measured by bench/hostile.bench.ts, not asserted here.
+  it('60 KiB of attributes: XML_TOO_MANY_ATTRIBUTES at the 17th, whatever follows', () => {
     const text = `<a${Array.from({ length: 4000 }, (_, i) => ` a${i}="${i}"`).join('')}/>`;
-    const start = performance.now();
-    expect(parseXml(text, { maxBytes: 1 << 20 }).ok).toBe(false);
-    expect(performance.now() - start).toBeLessThan(20);
+    const result = parseXml(text, { maxBytes: 1 << 20 });
+    expect(result.ok ? 'OK' : result.error).toMatchObject({ code: 'XML_TOO_MANY_ATTRIBUTES', params: { limit: 16 } });
   });
 });

@@ -12,7 +12,7 @@ import { mergeAuditReports } from '../../audit/merge.js';
 import type { AuditProblem, AuditReport } from '../../audit/model.js';
 import { finding } from '../../findings.js';
 import type { ValidationContext } from '../../context.js';
-import { describeError, readFileBounded, readInputs, type Input } from '../inputs.js';
+import { describeError, readFileBounded, readFileBoundedSync, readInputs, type Input } from '../inputs.js';
 import { effectiveLimits } from '../../xml/parse-xml.js';
 
 /** An input of a shard: a file the worker reads, or bytes already read (standard input). */
@@ -39,27 +39,55 @@ export interface AuditedFiles {
 const WORKER = new URL('./audit-worker.js', import.meta.url);
 
 /** Reads and audits one shard's inputs in order: the work of `--jobs 1` and of each worker thread. */
-export async function auditShard(job: ShardJob): Promise<ShardAnswer> {
+export async function auditShard(job: ShardJob, inWorker = false): Promise<ShardAnswer> {
   const unreadable: string[] = [];
   const limit = effectiveLimits(job.options.limits ?? {}).maxBytes;
   // A file over the limit is not read at all; it is reported as the reader reports an oversized document.
   const oversized: AuditProblem[] = [];
-  async function* responses() {
+  const refused = (item: { name: string }, error: unknown) => unreadable.push(`${item.name}: cannot read: ${describeError(error)}`);
+  // A worker has nothing else to do while a file is read, so it reads synchronously: a round trip through libuv's
+  // pool per file left workers idle 40% of the time. The main thread keeps reads in flight instead.
+  function* sync() {
     for (const item of job.items) {
       if ('bytes' in item) {
         yield { source: item.name, xml: item.bytes };
         continue;
       }
       try {
-        const read = await readFileBounded(item.file, limit);
+        const read = readFileBoundedSync(item.file, limit);
         if ('bytes' in read) yield { source: item.name, xml: read.bytes };
         else oversized.push(tooLarge(item.name, limit, read.size));
       } catch (error) {
-        unreadable.push(`${item.name}: cannot read: ${describeError(error)}`);
+        refused(item, error);
       }
     }
   }
-  const report = await auditCredentials(responses(), job.context, job.options);
+  async function* ahead() {
+    const files = job.items.flatMap((item, index) => ('file' in item ? [{ index, item }] : []));
+    const reads = new Map<number, Promise<{ bytes: Buffer } | { size: number } | { error: unknown }>>();
+    let next = 0;
+    const fill = () => {
+      while (next < files.length && reads.size < 16) {
+        const { index, item } = files[next++]!;
+        reads.set(index, readFileBounded(item.file, limit).catch((error: unknown) => ({ error })));
+      }
+    };
+    for (let index = 0; index < job.items.length; index++) {
+      const item = job.items[index]!;
+      if ('bytes' in item) {
+        yield { source: item.name, xml: item.bytes };
+        continue;
+      }
+      fill();
+      const read = await reads.get(index)!;
+      reads.delete(index);
+      fill();
+      if ('bytes' in read) yield { source: item.name, xml: read.bytes };
+      else if ('size' in read) oversized.push(tooLarge(item.name, limit, read.size));
+      else refused(item, read.error);
+    }
+  }
+  const report = inWorker ? auditCredentials(sync(), job.context, job.options) : await auditCredentials(ahead(), job.context, job.options);
   if (oversized.length === 0) return { report, unreadable };
   const problems = [...report.problems, ...oversized];
   const summary = { ...report.summary, responses: report.summary.responses + oversized.length, problems: problems.length };
