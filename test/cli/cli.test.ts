@@ -8,7 +8,7 @@ import { DOMParser } from '@xmldom/xmldom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_MPAN_RULE_CODE } from '../../src/codes.js';
 import { certificate, exampleContext, fixtureRequest } from '../support/fixtures.js';
-import { cli, ensureBuilt, ROOT } from '../support/cli.js';
+import { cli, cliInProcess, ensureBuilt, ROOT } from '../support/cli.js';
 import { OFFICIAL_SCHEMA_AVAILABLE, validateWithOfficialSchema } from '../support/xmllint.js';
 
 const CONTEXT = 'fixtures/context.example.json';
@@ -59,7 +59,9 @@ afterAll(() => {
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
-describe('duis-validate (built binary)', () => {
+// Most tests run the command in process (the same `run` the binary calls); the binary itself is run by the tests
+// that are about it: a start, --help, usage errors, worker threads, a closed pipe.
+describe('duis-validate', () => {
   it('accepts a valid request: exit 0, one line, summary', () => {
     const r = cli(['--context', CONTEXT, `${REQUESTS}/no-by-no.xml`]);
     expect(r.stdout).toBe(`${REQUESTS}/no-by-no.xml: ACCEPTED I0\n1 request: 1 accepted, 0 rejected, 0 warnings\n`);
@@ -67,8 +69,8 @@ describe('duis-validate (built binary)', () => {
     expect(r.status).toBe(0);
   });
 
-  it('rejects a request with the DUIS code and its message: exit 1', () => {
-    const r = cli(['--context', CONTEXT, `${REQUESTS}/no-by-supplier-wrong-operator.xml`, `${REQUESTS}/no-by-no.xml`]);
+  it('rejects a request with the DUIS code and its message: exit 1', async () => {
+    const r = await cliInProcess(['--context', CONTEXT, `${REQUESTS}/no-by-supplier-wrong-operator.xml`, `${REQUESTS}/no-by-no.xml`]);
     expect(r.status).toBe(1);
     const [first, second, summary] = lines(r.stdout);
     expect(first).toMatch(
@@ -80,8 +82,8 @@ describe('duis-validate (built binary)', () => {
     expect(summary).toBe(`2 requests: 1 accepted, 1 rejected (${DEFAULT_MPAN_RULE_CODE}: 1), 0 warnings`);
   });
 
-  it('walks a directory for *.xml in sorted order', () => {
-    const r = cli(['--context', CONTEXT, REQUESTS]);
+  it('walks a directory for *.xml in sorted order', async () => {
+    const r = await cliInProcess(['--context', CONTEXT, REQUESTS]);
     expect(r.status).toBe(1);
     const out = lines(r.stdout);
     const files = readdirSync(path.join(ROOT, REQUESTS)).filter((f) => /\.xml$/i.test(f)).sort();
@@ -89,32 +91,32 @@ describe('duis-validate (built binary)', () => {
     expect(out.at(-1)).toBe(`16 requests: 13 accepted (2 on generic checks only), 3 rejected (E061506: 1, E062106: 1, ${DEFAULT_MPAN_RULE_CODE}: 1), 0 warnings`);
   });
 
-  it('expands quoted globs with *, ? and **', () => {
-    const star = cli(['--context', CONTEXT, `${REQUESTS}/no-by-*.xml`]);
+  it('expands quoted globs with *, ? and **', async () => {
+    const star = await cliInProcess(['--context', CONTEXT, `${REQUESTS}/no-by-*.xml`]);
     expect(lines(star.stdout).slice(0, -1).map((l) => l.split(':')[0])).toEqual([
       `${REQUESTS}/no-by-no.xml`,
       `${REQUESTS}/no-by-supplier-correct.xml`,
       `${REQUESTS}/no-by-supplier-wrong-operator.xml`,
     ]);
-    const globstar = cli(['--context', CONTEXT, 'fixtures/**/supplier-by-supplier-?mmediate.xml']);
+    const globstar = await cliInProcess(['--context', CONTEXT, 'fixtures/**/supplier-by-supplier-?mmediate.xml']);
     expect(globstar.stdout).toBe(
       `${REQUESTS}/supplier-by-supplier-immediate.xml: ACCEPTED I0\n` +
         'fixtures/signed/supplier-by-supplier-immediate.xml: ACCEPTED I0\n2 requests: 2 accepted, 0 rejected, 0 warnings\n',
     );
     expect(globstar.status).toBe(0);
-    const none = cli(['--context', CONTEXT, `${REQUESTS}/nothing-*.xml`]);
+    const none = await cliInProcess(['--context', CONTEXT, `${REQUESTS}/nothing-*.xml`]);
     expect(none.status).toBe(2);
     expect(none.stderr).toContain('nothing-*.xml: no files match');
   });
 
-  it('reads a request from stdin with -', () => {
-    const r = cli(['--context', CONTEXT, '-'], fixtureRequest('future-dated-network-operator'));
+  it('reads a request from stdin with -', async () => {
+    const r = await cliInProcess(['--context', CONTEXT, '-'], fixtureRequest('future-dated-network-operator'));
     expect(r.status).toBe(1);
     expect(lines(r.stdout)[0]).toMatch(/^-: REJECTED E061506 Future Dating/);
   });
 
-  it('--json prints one parseable object per request; the summary goes to stderr', () => {
-    const r = cli(['--json', '--context', CONTEXT, REQUESTS]);
+  it('--json prints one parseable object per request; the summary goes to stderr', async () => {
+    const r = await cliInProcess(['--json', '--context', CONTEXT, REQUESTS]);
     expect(r.status).toBe(1);
     const records = lines(r.stdout).map((l) => JSON.parse(l));
     expect(records).toHaveLength(16);
@@ -127,11 +129,11 @@ describe('duis-validate (built binary)', () => {
     expect(rejected.findings[0]).toMatchObject({ code: DEFAULT_MPAN_RULE_CODE, severity: 'error' });
     expect(r.stderr).toBe(`16 requests: 13 accepted (2 on generic checks only), 3 rejected (E061506: 1, E062106: 1, ${DEFAULT_MPAN_RULE_CODE}: 1), 0 warnings\n`);
     // --format json is the same.
-    expect(cli(['--format', 'json', '--context', CONTEXT, REQUESTS]).stdout).toBe(r.stdout);
+    expect((await cliInProcess(['--format', 'json', '--context', CONTEXT, REQUESTS])).stdout).toBe(r.stdout);
   });
 
-  it('--format junit prints a well-formed JUnit document with the right counts', () => {
-    const r = cli(['--format', 'junit', '--mode', 'all', '--context', CONTEXT, REQUESTS, inTmp('several-findings.xml')]);
+  it('--format junit prints a well-formed JUnit document with the right counts', async () => {
+    const r = await cliInProcess(['--format', 'junit', '--mode', 'all', '--context', CONTEXT, REQUESTS, inTmp('several-findings.xml')]);
     expect(r.status).toBe(1);
     const doc = parseXmlStrict(r.stdout);
     const suite = doc.getElementsByTagName('testsuite')[0]!;
@@ -150,10 +152,10 @@ describe('duis-validate (built binary)', () => {
     expect(r.stderr).toMatch(/^17 requests: 13 accepted \(2 on generic checks only\), 4 rejected/);
   });
 
-  it('--mode all lists every finding, indented with severity, code and path', () => {
-    const first = cli(['--context', CONTEXT, inTmp('several-findings.xml')]);
+  it('--mode all lists every finding, indented with severity, code and path', async () => {
+    const first = await cliInProcess(['--context', CONTEXT, inTmp('several-findings.xml')]);
     expect(lines(first.stdout)).toHaveLength(2); // the line and the summary
-    const all = cli(['--mode', 'all', '--context', CONTEXT, inTmp('several-findings.xml')]);
+    const all = await cliInProcess(['--mode', 'all', '--context', CONTEXT, inTmp('several-findings.xml')]);
     expect(all.status).toBe(1);
     const out = lines(all.stdout);
     // The line names the code only: the first finding's message is in the list below, once.
@@ -165,11 +167,11 @@ describe('duis-validate (built binary)', () => {
     expect(details[2]).toMatch(new RegExp(`^  error ${DEFAULT_MPAN_RULE_CODE} /Request/.*/KeyAgreementCertificate Certificate Party`));
   });
 
-  it('--profile dcc turns library checks into warnings', () => {
-    const strict = cli(['--context', CONTEXT, inTmp('expired-certificate.xml')]);
+  it('--profile dcc turns library checks into warnings', async () => {
+    const strict = await cliInProcess(['--context', CONTEXT, inTmp('expired-certificate.xml')]);
     expect(strict.status).toBe(1);
     expect(lines(strict.stdout)[0]).toMatch(/: REJECTED CERTIFICATE_NOT_VALID_NOW .*2024-12-31/);
-    const dcc = cli(['--profile', 'dcc', '--context', CONTEXT, inTmp('expired-certificate.xml')]);
+    const dcc = await cliInProcess(['--profile', 'dcc', '--context', CONTEXT, inTmp('expired-certificate.xml')]);
     expect(dcc.status).toBe(0);
     const [line, warning, summary] = lines(dcc.stdout);
     expect(line).toMatch(/: ACCEPTED I0$/);
@@ -177,23 +179,23 @@ describe('duis-validate (built binary)', () => {
     expect(summary).toBe('1 request: 1 accepted, 0 rejected, 1 warning');
   });
 
-  it('--check-validity checks certificate validity against the clock when the context has no now', () => {
+  it('--check-validity checks certificate validity against the clock when the context has no now', async () => {
     const context = inTmp('context-without-now.json');
-    expect(cli(['--context', context, inTmp('expired-certificate.xml')]).status).toBe(0);
-    const checked = cli(['--check-validity', '--context', context, inTmp('expired-certificate.xml')]);
+    expect((await cliInProcess(['--context', context, inTmp('expired-certificate.xml')])).status).toBe(0);
+    const checked = await cliInProcess(['--check-validity', '--context', context, inTmp('expired-certificate.xml')]);
     expect(checked.status).toBe(1);
     expect(checked.stdout).toContain('REJECTED CERTIFICATE_NOT_VALID_NOW');
   });
 
-  it('--mpan-rule-code sets the code of the Certificate Party / MPAN rule', () => {
-    const r = cli(['--mpan-rule-code', 'E061599', '--context', CONTEXT, `${REQUESTS}/no-by-supplier-wrong-operator.xml`]);
+  it('--mpan-rule-code sets the code of the Certificate Party / MPAN rule', async () => {
+    const r = await cliInProcess(['--mpan-rule-code', 'E061599', '--context', CONTEXT, `${REQUESTS}/no-by-supplier-wrong-operator.xml`]);
     expect(r.status).toBe(1);
     // A code outside the code table has no description: the message is the rule's detail alone.
     expect(lines(r.stdout)[0]).toMatch(/: REJECTED E061599 .*the DigitalSigning certificate belongs to 90-B3-D5-1F-30-03-00-00/);
   });
 
   it('--response prints the DUIS Response of one rejected request, reproducible with the context\'s now', async () => {
-    const r = cli(['--response', '--context', CONTEXT, `${REQUESTS}/future-dated-network-operator.xml`]);
+    const r = await cliInProcess(['--response', '--context', CONTEXT, `${REQUESTS}/future-dated-network-operator.xml`]);
     expect(r.status).toBe(1);
     const doc = parseXmlStrict(r.stdout);
     const text = (name: string): string | null | undefined => doc.getElementsByTagName(name)[0]?.textContent;
@@ -209,14 +211,14 @@ describe('duis-validate (built binary)', () => {
       expect(verdict).toMatchObject({ valid: true });
     }
     // Several documents on one stream would not be one XML document: a usage error pointing to --response-dir.
-    const several = cli(['--response', '--context', CONTEXT, REQUESTS]);
+    const several = await cliInProcess(['--response', '--context', CONTEXT, REQUESTS]);
     expect(several.status).toBe(2);
     expect(several.stderr).toContain('--response-dir');
   });
 
   it('--response-dir writes one DUIS Response document per request rejected with a DUIS code', async () => {
     const dir = inTmp('responses');
-    const r = cli(['--response-dir', dir, '--context', CONTEXT, `${REQUESTS}/future-dated-network-operator.xml`, `${REQUESTS}/no-by-no.xml`, `${REQUESTS}/handover-no-wrong-operator.xml`, inTmp('malformed.xml')]);
+    const r = await cliInProcess(['--response-dir', dir, '--context', CONTEXT, `${REQUESTS}/future-dated-network-operator.xml`, `${REQUESTS}/no-by-no.xml`, `${REQUESTS}/handover-no-wrong-operator.xml`, inTmp('malformed.xml')]);
     expect(r.status).toBe(1);
     // The text report is printed as usual; the responses go to files.
     expect(lines(r.stdout).at(-1)).toBe('4 requests: 1 accepted, 3 rejected (E061506: 1, E062106: 1, XML_MALFORMED: 1), 0 warnings');
@@ -232,15 +234,15 @@ describe('duis-validate (built binary)', () => {
     }
   });
 
-  it('bad context JSON: exit 2, the message names the file', () => {
-    const r = cli(['--context', inTmp('broken.json'), `${REQUESTS}/no-by-no.xml`]);
+  it('bad context JSON: exit 2, the message names the file', async () => {
+    const r = await cliInProcess(['--context', inTmp('broken.json'), `${REQUESTS}/no-by-no.xml`]);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(new RegExp(`context file ${inTmp('broken.json').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is not valid JSON at line \\d+, column \\d+: `));
   });
 
-  it('an invalid context: exit 2, every problem listed with its JSON path', () => {
-    const r = cli(['--context', inTmp('bad-context.json'), `${REQUESTS}/no-by-no.xml`]);
+  it('an invalid context: exit 2, every problem listed with its JSON path', async () => {
+    const r = await cliInProcess(['--context', inTmp('bad-context.json'), `${REQUESTS}/no-by-no.xml`]);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('is invalid (2 problems)');
@@ -248,13 +250,13 @@ describe('duis-validate (built binary)', () => {
     expect(r.stderr).toMatch(/^ {2}\$\.devices\["00-DB-12-34-56-78-90-A0"\]\.mpan: '12345' is not a 13-digit MPAN core/m);
   });
 
-  it('a missing context file: exit 2', () => {
-    const r = cli(['--context', inTmp('nothing.json'), `${REQUESTS}/no-by-no.xml`]);
+  it('a missing context file: exit 2', async () => {
+    const r = await cliInProcess(['--context', inTmp('nothing.json'), `${REQUESTS}/no-by-no.xml`]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('nothing.json: cannot read: no such file');
   });
 
-  it('usage errors exit 2 with a hint', () => {
+  it('usage errors exit 2 with a hint', async () => {
     for (const args of [
       ['--bogus', REQUESTS],
       ['--format', 'xml', REQUESTS],
@@ -265,7 +267,7 @@ describe('duis-validate (built binary)', () => {
       ['--context'],
       [],
     ]) {
-      const r = cli(args);
+      const r = await cliInProcess(args);
       expect(r.status, args.join(' ')).toBe(2);
       expect(r.stdout, args.join(' ')).toBe('');
       expect(r.stderr, args.join(' ')).toMatch(/^duis-validate: .+\nTry 'duis-validate --help' for more information\.\n$/);
@@ -273,8 +275,8 @@ describe('duis-validate (built binary)', () => {
     expect(cli(['--bogus', REQUESTS]).stderr).toContain("Unknown option '--bogus'");
   });
 
-  it('a missing input file is reported and the others are still validated: exit 2', () => {
-    const r = cli(['--context', CONTEXT, 'no/such/file.xml', `${REQUESTS}/no-by-no.xml`]);
+  it('a missing input file is reported and the others are still validated: exit 2', async () => {
+    const r = await cliInProcess(['--context', CONTEXT, 'no/such/file.xml', `${REQUESTS}/no-by-no.xml`]);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe(`${REQUESTS}/no-by-no.xml: ACCEPTED I0\n1 request: 1 accepted, 0 rejected, 0 warnings\n`);
     expect(r.stderr).toBe('duis-validate: no/such/file.xml: no such file or directory\n');
@@ -296,23 +298,23 @@ describe('duis-validate (built binary)', () => {
 describe('--signers', () => {
   const SIGNERS = ['--signers', 'fixtures/pki/xml-sign-supplier.pem', '--signers', 'fixtures/pki/xml-sign-network-operator-a.pem'];
 
-  it('verifies signed requests: valid ones accepted, the tampered one SIGNATURE_INVALID', () => {
-    const result = cli(['--context', CONTEXT, ...SIGNERS, 'fixtures/signed']);
+  it('verifies signed requests: valid ones accepted, the tampered one SIGNATURE_INVALID', async () => {
+    const result = await cliInProcess(['--context', CONTEXT, ...SIGNERS, 'fixtures/signed']);
     expect(result.status).toBe(1);
     expect(result.stdout).toContain('fixtures/signed/no-by-no.xml: ACCEPTED I0');
     expect(result.stdout).toContain('fixtures/signed/supplier-by-supplier-immediate.xml: ACCEPTED I0');
     expect(result.stdout).toMatch(/tampered-supplier-by-supplier\.xml: REJECTED SIGNATURE_INVALID/);
   });
 
-  it('requires a signature once signers are given', () => {
-    const result = cli(['--context', CONTEXT, ...SIGNERS, `${REQUESTS}/no-by-no.xml`]);
+  it('requires a signature once signers are given', async () => {
+    const result = await cliInProcess(['--context', CONTEXT, ...SIGNERS, `${REQUESTS}/no-by-no.xml`]);
     expect(result.status).toBe(1);
     expect(result.stdout).toContain('REJECTED SIGNATURE_MISSING');
   });
 
-  it('a missing signers file or a non-signer certificate is a usage error (exit 2)', () => {
-    expect(cli(['--signers', 'fixtures/none.pem', `${REQUESTS}/no-by-no.xml`])).toMatchObject({ status: 2 });
-    const device = cli(['--signers', 'fixtures/pki/device-esme.pem', `${REQUESTS}/no-by-no.xml`]);
+  it('a missing signers file or a non-signer certificate is a usage error (exit 2)', async () => {
+    expect(await cliInProcess(['--signers', 'fixtures/none.pem', `${REQUESTS}/no-by-no.xml`])).toMatchObject({ status: 2 });
+    const device = await cliInProcess(['--signers', 'fixtures/pki/device-esme.pem', `${REQUESTS}/no-by-no.xml`]);
     expect(device.status).toBe(2);
     expect(device.stderr).toContain('device-esme.pem');
   });

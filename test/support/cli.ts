@@ -3,6 +3,7 @@
  * `dist/cli.js` is rebuilt once (npm run build) when any source is newer than it.
  */
 import { spawnSync } from 'node:child_process';
+import { Readable } from 'node:stream';
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,4 +55,20 @@ export function ensureBuilt(): string {
   const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, encoding: 'utf8', shell: process.platform === 'win32' });
   if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}\n${build.stderr}`);
   return CLI;
+}
+
+/**
+ * The same command in this process (`run` from src/cli/run.ts), for tests of behaviour rather than of the built
+ * binary: a process start costs more than most of what is tested.
+ */
+export async function cliInProcess(args: string[], input?: string): Promise<CliResult> {
+  const { run } = await import('../../src/cli/run.js');
+  const sink = () => {
+    const s = { text: '', write: (chunk: string) => ((s.text += chunk), true) };
+    return s;
+  };
+  const stdout = sink();
+  const stderr = sink();
+  const status = await run(args, { stdin: Readable.from([input ?? '']), stdout, stderr, cwd: ROOT });
+  return { status, stdout: stdout.text, stderr: stderr.text };
 }
