@@ -56,15 +56,20 @@ const estate = (): AuditInput[] => [
 const byId = (devices: readonly DeviceAudit[]) => new Map(devices.map((d) => [d.deviceId, d]));
 
 describe('auditCredentials over a small estate', () => {
-  const report = auditCredentials(estate(), context());
-  const devices = byId(report.devices);
+  // Audited inside each test, not at collection: the mutation runner activates a mutant per test.
+  const audited = () => {
+    const report = auditCredentials(estate(), context());
+    return { report, devices: byId(report.devices) };
+  };
 
   it('judges every device once, in the order first seen', () => {
+    const { report } = audited();
     expect(report.devices.map((d) => d.deviceId)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13].map(device));
     expect(report.problems).toEqual([]);
   });
 
   it('right NO: correct, holder and expected NO A from the registry', () => {
+    const { devices } = audited();
     expect(devices.get(device(1))).toMatchObject({
       status: 'correct',
       holder: { DigitalSigning: NO_A, KeyAgreement: NO_A },
@@ -79,6 +84,7 @@ describe('auditCredentials over a small estate', () => {
   });
 
   it('wrong NO: the holder (NO B) must send the 6.15.1 replacing its certificates with NO A\'s; the latest response wins', () => {
+    const { devices } = audited();
     expect(devices.get(device(2))).toMatchObject({
       status: 'wrong-network-operator',
       holder: { DigitalSigning: NO_B, KeyAgreement: NO_B },
@@ -94,10 +100,12 @@ describe('auditCredentials over a small estate', () => {
   });
 
   it("another distributor's NO: NO A on a distributor-14 meter is wrong, NO B expected", () => {
+    const { devices } = audited();
     expect(devices.get(device(3))).toMatchObject({ status: 'wrong-network-operator', expected: [NO_B], distributorId: '14', actions: [{ by: NO_A }] });
   });
 
   it('a wrong KeyAgreement slot only: wrong, one slot, the action names that slot', () => {
+    const { devices } = audited();
     expect(devices.get(device(4))).toMatchObject({
       status: 'wrong-network-operator',
       slots: [{ slot: 'DigitalSigning', holderIs: 'expected' }, { slot: 'KeyAgreement', holder: NO_B, holderIs: 'other' }],
@@ -106,6 +114,7 @@ describe('auditCredentials over a small estate', () => {
   });
 
   it("slots still holding the DCC's ACB: the Supplier (from the response's Supplier slots) requests the 6.21 handover", () => {
+    const { devices } = audited();
     expect(devices.get(device(5))).toMatchObject({
       status: 'wrong-network-operator',
       slots: [{ holderIs: 'acb' }, { holderIs: 'acb' }],
@@ -114,6 +123,7 @@ describe('auditCredentials over a small estate', () => {
   });
 
   it('a GPF with registration data naming the gas transporter: correct; near miss: a GSME without it is not checked', () => {
+    const { devices } = audited();
     expect(devices.get(device(6))).toMatchObject({ status: 'correct', expected: [GAS_TRANSPORTER], expectedSource: 'registration-data' });
     expect(devices.get(device(12))).toMatchObject({ status: 'not-checked', reason: 'no-registration-data' });
   });
@@ -126,15 +136,18 @@ describe('auditCredentials over a small estate', () => {
     [11, 'invalid-mpan'],
     [13, 'device-type-not-covered'],
   ] as const)('device %i is not checked: %s', (n, reason) => {
+    const { devices } = audited();
     expect(devices.get(device(n))).toMatchObject({ status: 'not-checked', reason, actions: [], expected: [] });
   });
 
   it('an unknown distributor still names it; the holder is reported even when the device is not checked', () => {
+    const { devices } = audited();
     expect(devices.get(device(10))).toMatchObject({ distributorId: '20', holder: { DigitalSigning: NO_A } });
     expect(devices.get(device(8))).toMatchObject({ deviceType: null, holder: { DigitalSigning: NO_A } });
   });
 
   it('the summary counts by status, reason, holder of a wrong slot and distributor', () => {
+    const { report } = audited();
     expect(report.summary).toEqual({
       responses: 14,
       devices: 13,
@@ -224,6 +237,65 @@ describe('auditCredentials: the edges', () => {
   });
 });
 
+describe('auditCredentials: bad options and inputs, exactly', () => {
+  it.each([
+    ['null options', () => auditCredentials([], {}, null as never), 'auditCredentials: options must be an object'],
+    ['non-object options', () => auditCredentials([], {}, 42 as never), 'auditCredentials: options must be an object'],
+    ['an unknown option', () => auditCredentials([], {}, { acbs: [] } as never), 'auditCredentials: unknown option "acbs" (did you mean "acb"?); expected deviceTypes, acb, limits'],
+    // Checked up front, even when no response is read.
+    ['a bad limit', () => auditCredentials([], {}, { limits: { maxBytes: 0 } }), 'limits.maxBytes must be a positive integer, got 0'],
+    ['an acb entry that is not a string', () => auditCredentials([], {}, { acb: [42] as never }), 'auditCredentials: acb must list EUI-64 Entity IDs, got 42'],
+    ['an acb entry that is not an EUI-64', () => auditCredentials([], {}, { acb: ['nope'] }), 'auditCredentials: acb must list EUI-64 Entity IDs, got "nope"'],
+    [
+      'an unknown device type',
+      () => auditCredentials([], {}, { deviceTypes: { electricity: ['ESMEE'], gas: [] } as never }),
+      'auditCredentials: options.deviceTypes.electricity[0]: unknown device type "ESMEE" (expected one of ESME, GSME, GPF, CHF, HCALCS, PPMID, IHD, CAD)',
+    ],
+    ['null responses', () => auditCredentials(null as never, {}), 'auditCredentials: responses must be an iterable or an async iterable'],
+    ['non-iterable responses', () => auditCredentials(42 as never, {}), 'auditCredentials: responses must be an iterable or an async iterable'],
+  ] as const)('%s: a TypeError with its message', (_, run, message) => {
+    expect(run).toThrow(new TypeError(message));
+  });
+
+  it('a null context is an invalid context, not look-ups', () => {
+    expect(auditCredentials([buildResponse()], null as never)).toMatchObject({
+      devices: [],
+      problems: [{ source: 'context', findings: [{ code: 'CONTEXT_INVALID', params: { jsonPath: '$', reason: 'the context must be an object' } }] }],
+    });
+  });
+
+  it('a null input is a problem of its own (#n), not a { source, xml } pair', () => {
+    expect(auditCredentials([null as never, buildResponse({ device: device(1) })], context())).toMatchObject({
+      devices: [{ deviceId: device(1), source: '#2' }],
+      problems: [{ source: '#1', findings: [{ code: 'INPUT_INVALID', params: { reason: 'expected a string or Uint8Array, received null' } }] }],
+    });
+  });
+
+  it('limits apply to each response; near miss: the same response within the default limits is read', () => {
+    const xml = buildResponse({ device: device(1) });
+    expect(auditCredentials([xml], context(), { limits: { maxBytes: 100 } }).problems).toEqual([
+      { source: '#1', findings: [expect.objectContaining({ code: 'XML_TOO_LARGE', params: { limit: 100, received: null } })] },
+    ]);
+    expect(auditCredentials([xml], context(), { limits: { maxBytes: xml.length } }).problems).toEqual([]);
+  });
+
+  it('an equal counter is the same response seen again: the first one read stays', () => {
+    const report = auditCredentials(
+      [
+        { source: 'first.xml', xml: buildResponse({ device: device(2), rows: meterRows(NO_B), counter: '100' }) },
+        { source: 'again.xml', xml: buildResponse({ device: device(2), rows: meterRows(NO_A), counter: '100' }) },
+        { source: 'newer.xml', xml: buildResponse({ device: device(1), counter: '100' }) },
+        { source: 'newest.xml', xml: buildResponse({ device: device(1), rows: meterRows(NO_B), counter: '101' }) },
+      ],
+      context(),
+    );
+    expect(report.devices.map((d) => [d.source, d.status])).toEqual([
+      ['first.xml', 'wrong-network-operator'],
+      ['newest.xml', 'wrong-network-operator'],
+    ]);
+  });
+});
+
 describe('auditCredentials over an async iterable', () => {
   async function* stream(inputs: readonly AuditInput[]) {
     for (const input of inputs) yield input;
@@ -264,6 +336,61 @@ describe('auditCredentials over an async iterable', () => {
       { source: 'a', findings: [{ code: 'LOOKUP_FAILED', params: { lookup: 'device', error: 'database down' } }] },
       { source: 'b', findings: [{ code: 'CONTEXT_INVALID' }] },
     ]);
+  });
+
+  it('with an invalid context: one problem and no devices', async () => {
+    const report = await auditCredentials(stream([buildResponse()]), { devices: { nope: { type: 'ESME' } } } as ValidationContext);
+    expect(report.devices).toEqual([]);
+    expect(report.problems).toMatchObject([{ source: 'context', findings: [{ code: 'CONTEXT_INVALID', path: '$.devices["nope"]' }] }]);
+  });
+
+  it('with look-ups: an unreadable input is a problem and the audit goes on', async () => {
+    const c = context();
+    const report = await auditCredentials(stream(['<broken', buildResponse({ device: device(1) })]), { lookupDevice: (id) => c.devices[id] });
+    expect(report.problems.map((p) => [p.source, p.findings[0]!.code])).toEqual([['#1', 'XML_MALFORMED']]);
+    expect(report.devices).toMatchObject([{ deviceId: device(1), source: '#2', status: 'not-checked', reason: 'unknown-distributor' }]);
+  });
+
+  it('a failing registry look-up names the look-up and the Distributor ID', async () => {
+    const report = await auditCredentials(stream([{ source: 'a', xml: buildResponse({ device: device(1) }) }]), {
+      lookupDevice: () => ({ type: 'ESME', mpan: MPAN_12 }),
+      lookupNetworkOperators: () => {
+        throw new Error('registry down');
+      },
+    });
+    expect(report.devices).toEqual([]);
+    expect(report.problems).toEqual([
+      { source: 'a', findings: [expect.objectContaining({ code: 'LOOKUP_FAILED', params: { lookup: 'networkOperators', key: '12', error: 'registry down' } })] },
+    ]);
+  });
+
+  it('a registry look-up answering a bad list is CONTEXT_INVALID at its registry path', async () => {
+    const report = await auditCredentials(stream([{ source: 'a', xml: buildResponse({ device: device(1) }) }]), {
+      lookupDevice: () => ({ type: 'ESME', mpan: MPAN_12 }),
+      lookupNetworkOperators: () => ['nope'],
+    });
+    expect(report.devices).toEqual([]);
+    expect(report.problems).toEqual([
+      {
+        source: 'a',
+        findings: [
+          expect.objectContaining({
+            code: 'CONTEXT_INVALID',
+            path: '$.networkOperators["12"][0]',
+            params: { jsonPath: '$.networkOperators["12"][0]', reason: "'nope' is not an EUI-64 Entity ID" },
+          }),
+        ],
+      },
+    ]);
+  });
+
+  it('only a failing look-up is LOOKUP_FAILED: an error thrown while reading its answer propagates', async () => {
+    const record = {
+      get type(): string {
+        throw new Error('boom');
+      },
+    };
+    await expect(auditCredentials(stream([buildResponse({ device: device(1) })]), { lookupDevice: () => record as never })).rejects.toThrow(new Error('boom'));
   });
 
   it('look-ups with a sync iterable are a TypeError', () => {

@@ -53,6 +53,7 @@ interface Settings {
 function settingsOf(options: AuditOptions): Settings {
   if (typeof options !== 'object' || options === null) throw new TypeError('auditCredentials: options must be an object');
   checkOptionKeys('auditCredentials', options, OPTION_KEYS);
+  // Stryker disable next-line ConditionalExpression: `true` is equivalent (effectiveLimits(undefined) checks nothing and returns the defaults); `false`, like the EqualityOperator mutant, is killed by the bad-limit test, but one comment cannot keep it alone
   if (options.limits !== undefined) effectiveLimits(options.limits);
   const acb = (options.acb ?? []).map((id) => {
     const eui = typeof id === 'string' ? normaliseEui(id) : undefined;
@@ -129,6 +130,7 @@ async function auditAsync(responses: AsyncIterable<AuditInput>, context: Validat
         estate.problem(source, findings);
         continue;
       }
+      // Stryker disable next-line ConditionalExpression: decideAllowedParties asks the registry only for registryKeyFor(device), which is `key`, so answering `entities` for any ID is the same
       estate.judge(response, source, { device, registry: (id) => (id === key ? entities : undefined) });
     } catch (error) {
       if (!(error instanceof LookupFailed)) throw error;

@@ -99,8 +99,8 @@ export function optional(matched: Matched, name: string): XmlElement | undefined
  * Character data of a simple-typed element. Comments and processing instructions are dropped, as a schema
  * processor does (`Sup<!---->plier` is `Supplier`); a child element is a violation.
  */
-export function simpleContent(element: XmlElement, path: string, findings: Finding[]): string | undefined {
-  if (element.attributes.length > 0 && !checkNoAttributes(element, path, findings)) return undefined;
+export function simpleContent(element: XmlElement, path: string, findings: Finding[], allowedAttributes: readonly string[] = []): string | undefined {
+  if (element.attributes.length > 0 && !checkNoAttributes(element, path, findings, allowedAttributes)) return undefined;
   let text = '';
   for (const node of element.children) {
     if (node.type === 'element') {

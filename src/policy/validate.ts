@@ -24,6 +24,7 @@ export function policyReader(who: string) {
     return value as Record<string, unknown>;
   };
   const name = <T extends string>(value: unknown, known: readonly T[], what: string, path: string): T => {
+    // Stryker disable next-line ConditionalExpression: the typeof test is a guard only; a non-string is never in `known` (strings), so includes() refuses it alike
     if (typeof value !== 'string' || !(known as readonly string[]).includes(value)) {
       const got = typeof value === 'string' ? JSON.stringify(value) : describe(value);
       fail(path, `unknown ${what} ${got} (expected one of ${known.join(', ')})`);
@@ -99,6 +100,7 @@ export function policyReader(who: string) {
 
 /** Freezes a policy and everything in it: a policy is shared by every validation that uses it. */
 export function deepFreeze<T>(value: T): T {
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: callers pass fresh JSON data from the readers or the already deep-frozen defaults: no function to skip, and a frozen object is frozen all the way down (skipping it is a fast path)
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
     for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
     Object.freeze(value);
@@ -113,7 +115,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 function describe(value: unknown): string {
-  if (value === null) return 'null';
+  if (value === null || value === undefined) return String(value);
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'string') return `the string ${JSON.stringify(value)}`;
   if (typeof value === 'object') return 'an object';

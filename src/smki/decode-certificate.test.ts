@@ -2,7 +2,7 @@
 // usages, ECDSA AlgorithmIdentifier parameters, a serial number starting 0x80) and the guard that turns a defect
 // of the decoder into a finding. The decoder's full case list is test/smki/decode-certificate.test.ts.
 import { describe, expect, it } from 'vitest';
-import { OIDS, concat, length, makeCertificate, oid, seq, tlv, type CertificateOptions } from '../../test/smki/make-certificate.js';
+import { OIDS, bits, concat, extension, length, makeCertificate, octets, oid, seq, tlv, type CertificateOptions } from '../../test/smki/make-certificate.js';
 import { decodeCertificate } from './decode-certificate.js';
 
 const PROFILE = 'The certificate does not follow the SMKI organisation certificate profile';
@@ -165,5 +165,223 @@ describe('the guard that turns an unexpected exception into a finding', () => {
 
   it('near miss: the same bytes without the Proxy decode', () => {
     expect(decodes(makeCertificate()).keyUsage).toBe('digitalSignature');
+  });
+});
+
+/** `der` with TBSCertificate field `index` (0 version, ..., 5 subject, 6 subjectPublicKeyInfo) replaced; the signature is kept, not redone. */
+function withTbsField(der: Uint8Array, index: number, field: Uint8Array): Uint8Array {
+  const [tbs, algorithm, signature] = fields(der);
+  const tbsFields = fields(tbs!);
+  tbsFields[index] = field;
+  return seq(seq(...tbsFields), algorithm!, signature!);
+}
+
+const EC_PUBLIC_KEY = '1.2.840.10045.2.1';
+const PRIME256V1 = '1.2.840.10045.3.1.7';
+const P = 2n ** 256n - 2n ** 224n + 2n ** 192n + 2n ** 96n - 1n;
+const P256_ALGORITHM = seq(oid(EC_PUBLIC_KEY), oid(PRIME256V1));
+
+/** The uncompressed point of the certificate's own key, with y replaced by p - y when odd: the same x, still on the curve, last bit 0. */
+function evenPoint(): Uint8Array {
+  const spki = fields(fields(fields(makeCertificate())[0]!)[6]!)[1]!;
+  const point = spki.slice(spki.length - 65);
+  const y = BigInt(`0x${Buffer.from(point.subarray(33)).toString('hex')}`);
+  if (y % 2n === 1n) point.set(Buffer.from((P - y).toString(16).padStart(64, '0'), 'hex'), 33);
+  return point;
+}
+
+const keyCertificate = (spki: Uint8Array) => withTbsField(makeCertificate(), 6, spki);
+const keyProfile = (reason: string, params: Record<string, unknown>) => ({
+  code: 'CERTIFICATE_PROFILE',
+  severity: 'error',
+  message: `${PROFILE}: ${reason}`,
+  params: { ...params, reason },
+});
+
+describe('the entry checks: what is not bytes, nothing, or too much', () => {
+  it('a value that is not a Uint8Array is refused before it is read', () => {
+    const reason = 'the certificate is not a byte array';
+    for (const input of ['MIIB', [0x30, 0x00]]) {
+      expect(decodeCertificate(input as unknown as Uint8Array)).toEqual({
+        ok: false,
+        error: { code: 'CERTIFICATE_MALFORMED', severity: 'error', message: `${MALFORMED}: ${reason}`, params: { reason } },
+      });
+    }
+  });
+
+  it('zero bytes are an empty certificate', () => {
+    const reason = 'the certificate is empty';
+    expect(refusal(new Uint8Array(0))).toEqual({ code: 'CERTIFICATE_MALFORMED', severity: 'error', message: `${MALFORMED}: ${reason}`, params: { reason } });
+  });
+
+  it('one byte over the limit is refused with the length and the limit; exactly the limit is read', () => {
+    const reason = 'the certificate is 8193 bytes, over the 8192-byte limit';
+    expect(refusal(new Uint8Array(8193))).toEqual({
+      code: 'CERTIFICATE_MALFORMED',
+      severity: 'error',
+      message: `${MALFORMED}: ${reason}`,
+      params: { length: 8193, limit: 8192, reason },
+    });
+    const signature = fields(makeCertificate())[2]!;
+    const sized = (padding: number) => {
+      const [tbs, algorithm] = fields(makeCertificate({ extraExtensions: [extension('1.2.3.4', false, new Uint8Array(padding))] }));
+      return seq(tbs!, algorithm!, signature);
+    };
+    // Every length around the padding is already two octets long, so the size moves one for one with it.
+    const exact = sized(7600 + 8192 - sized(7600).length);
+    expect(exact.length).toBe(8192);
+    expect(decodes(exact).keyUsage).toBe('digitalSignature');
+  });
+});
+
+describe('the profile findings name the field and the values', () => {
+  it('a signature algorithm other than ecdsa-with-SHA256', () => {
+    expect(refusal(makeCertificate({ signatureAlgorithm: OIDS.sha256WithRsa }))).toEqual(
+      keyProfile('signatureAlgorithm is 1.2.840.113549.1.1.11, not ecdsa-with-SHA256', {
+        field: 'signatureAlgorithm',
+        expected: OIDS.ecdsaWithSha256,
+        received: OIDS.sha256WithRsa,
+      }),
+    );
+  });
+
+  it('an RSA key', () => {
+    expect(refusal(makeCertificate({ key: 'rsa' }))).toEqual(
+      keyProfile('the public key algorithm is 1.2.840.113549.1.1.1, not id-ecPublicKey', {
+        field: 'subjectPublicKeyInfo algorithm',
+        expected: EC_PUBLIC_KEY,
+        received: '1.2.840.113549.1.1.1',
+      }),
+    );
+  });
+
+  it('a P-384 key names its curve; an EC key without a named curve says so', () => {
+    expect(refusal(makeCertificate({ key: 'p384' }))).toEqual(
+      keyProfile('the key is not on the named curve P-256 (1.3.132.0.34)', { field: 'subjectPublicKeyInfo curve', expected: PRIME256V1, received: '1.3.132.0.34' }),
+    );
+    const reason = 'the key is not on the named curve P-256 (no named curve)';
+    const params = { field: 'subjectPublicKeyInfo curve', expected: PRIME256V1, received: null };
+    expect(refusal(keyCertificate(seq(seq(oid(EC_PUBLIC_KEY)), bits(evenPoint()))))).toEqual(keyProfile(reason, params));
+    expect(refusal(keyCertificate(seq(seq(oid(EC_PUBLIC_KEY), tlv(0x05)), bits(evenPoint()))))).toEqual(keyProfile(reason, params));
+  });
+
+  it('near miss: the rebuilt key with p - y (or y) decodes', () => {
+    expect(decodes(keyCertificate(seq(P256_ALGORITHM, bits(evenPoint())))).entityId).toBe('90-B3-D5-1F-30-01-00-00');
+  });
+
+  it.each<[string, Uint8Array, number, number | null, string]>([
+    ['one unused bit', concat(Uint8Array.of(0x03, 0x42, 0x01), evenPoint()), 65, 4, '04'],
+    ['64 bytes', bits(evenPoint().subarray(0, 64)), 64, 4, '04'],
+    ['66 bytes', bits(concat(evenPoint(), Uint8Array.of(0))), 66, 4, '04'],
+    ['65 bytes, first octet 0x06 (hybrid)', bits(concat(Uint8Array.of(0x06), evenPoint().subarray(1))), 65, 6, '06'],
+    ['33 bytes, first octet 0x02 (compressed)', bits(concat(Uint8Array.of(0x02), evenPoint().subarray(1, 33))), 33, 2, '02'],
+    ['no bytes', bits(new Uint8Array(0)), 0, null, '--'],
+  ])('a public key of %s is no 65-byte uncompressed point', (_label, key, bytes, firstOctet, hex) => {
+    expect(refusal(keyCertificate(seq(P256_ALGORITHM, key)))).toEqual(
+      keyProfile(`the public key is not a 65-byte uncompressed P-256 point (${bytes} bytes, first octet 0x${hex})`, {
+        expected: '65-byte uncompressed point (0x04)',
+        length: bytes,
+        firstOctet,
+      }),
+    );
+  });
+
+  it('a point off the curve names the field', () => {
+    expect(refusal(makeCertificate({ key: 'p256-off-curve' }))).toEqual(keyProfile('the public key is not a point on P-256', { field: 'subjectPublicKey' }));
+  });
+
+  it('an empty issuer, and an empty subject', () => {
+    expect(refusal(makeCertificate({ emptyIssuer: true }))).toEqual(keyProfile('the issuer is empty', { issuer: '' }));
+    const reason = 'its subject is empty (a device certificate)';
+    expect(refusal(makeCertificate({ emptySubject: true }))).toEqual({
+      code: 'CERTIFICATE_NOT_ORGANISATION',
+      severity: 'error',
+      message: `A device certificate was found where an organisation certificate is expected: ${reason}`,
+      params: { subject: '', reason },
+    });
+  });
+
+  it('a serial number of 21 octets after the sign octet (near miss: 20)', () => {
+    const high = (n: number) => concat(Uint8Array.of(0x00), new Uint8Array(n).fill(0x80));
+    expect(refusal(makeCertificate({ serial: high(21) }))).toEqual(keyProfile('the serial number has 21 octets, over 20', { octets: 21 }));
+    expect(decodes(makeCertificate({ serial: high(20) })).serialNumber.hex).toBe('80'.repeat(20));
+  });
+
+  it('one-octet serial numbers, zero among them, keep their octet', () => {
+    expect(decodes(makeCertificate({ serial: Uint8Array.of(0x05) })).serialNumber).toEqual({ hex: '05', decimal: '5' });
+    expect(decodes(makeCertificate({ serial: Uint8Array.of(0x00) })).serialNumber).toEqual({ hex: '00', decimal: '0' });
+  });
+
+  it('an end-entity OU with two usages is told it needs exactly one', () => {
+    const expected = 'exactly one of digitalSignature, keyAgreement';
+    const received = 'digitalSignature,keyAgreement';
+    expect(refusal(makeCertificate({ keyUsage: [0, 4] }))).toEqual(
+      keyProfile(`keyUsage is ${received}; OU 02 needs ${expected}`, { expected, received, ou: '02' }),
+    );
+  });
+
+  it('keyCertSign and basicConstraints cA must agree, both ways', () => {
+    expect(refusal(makeCertificate({ ous: ['07'], entityId: null, keyUsage: [5, 6] }))).toEqual(
+      keyProfile('keyUsage has keyCertSign, but basicConstraints does not say CA', { keyUsage: 'keyCertSign,cRLSign', ca: false }),
+    );
+    expect(refusal(makeCertificate({ basicConstraintsCa: true }))).toEqual(
+      keyProfile('basicConstraints says CA, but keyUsage lacks keyCertSign', { keyUsage: 'digitalSignature', ca: true }),
+    );
+  });
+
+  it('an Entity ID that is not a BIT STRING quotes the value', () => {
+    expect(refusal(makeCertificate({ entityIdValue: octets(Uint8Array.of(0x90, 0xb3, 0xd5, 0x1f, 0x30, 0x01, 0x00, 0x00)) }))).toEqual(
+      keyProfile('the subject x500UniqueIdentifier is not a BIT STRING', { received: '#040890B3D51F30010000' }),
+    );
+  });
+});
+
+describe('the decoded certificate carries no key for what is absent', () => {
+  const root: CertificateOptions = {
+    ous: ['00'],
+    entityId: null,
+    keyUsage: [5],
+    basicConstraintsCa: true,
+    selfIssued: true,
+    policiesCritical: null,
+    authorityKeyIdentifier: null,
+  };
+
+  it('a self-issued root without common names or authorityKeyIdentifier', () => {
+    const certificate = decodes(makeCertificate(root));
+    expect(Object.keys(certificate)).toEqual([
+      'remotePartyRole',
+      'entityId',
+      'keyUsage',
+      'policies',
+      'subjectKeyIdentifier',
+      'serialNumber',
+      'issuer',
+      'subject',
+      'notBefore',
+      'notAfter',
+      'der',
+    ]);
+    expect(certificate.issuer).toStrictEqual({ dn: 'OU=00', attributes: [{ type: '2.5.4.11', value: '00' }] });
+    expect(certificate.subject).toStrictEqual({ dn: 'OU=00', attributes: [{ type: '2.5.4.11', value: '00' }] });
+    expect(Object.keys(certificate.issuer)).toEqual(['dn', 'attributes']);
+    expect(Object.keys(certificate.subject)).toEqual(['dn', 'attributes']);
+  });
+
+  it('near miss: with common names and an authorityKeyIdentifier, the keys are there', () => {
+    const certificate = decodes(makeCertificate({ ...root, selfIssued: false, issuerOu: '00', issuerCn: 'ZA', commonName: 'ZA', policiesCritical: true, authorityKeyIdentifier: undefined }));
+    expect(certificate.authorityKeyIdentifier).toBe('0807060504030201');
+    expect(Object.keys(certificate.issuer)).toEqual(['dn', 'commonName', 'attributes']);
+    expect(Object.keys(certificate.subject)).toEqual(['commonName', 'dn', 'attributes']);
+  });
+
+  it('the subject attributes are the DER-order list, each frozen', () => {
+    const certificate = decodes(makeCertificate({ ous: ['03'], commonName: 'NO-A', entityId: '90-B3-D5-1F-30-02-00-00' }));
+    expect(certificate.subject.attributes).toEqual([
+      { type: '2.5.4.3', value: 'NO-A' },
+      { type: '2.5.4.11', value: '03' },
+      { type: '2.5.4.45', value: '#03090090B3D51F30020000' },
+    ]);
+    expect(certificate.subject.attributes.every((a) => Object.isFrozen(a))).toBe(true);
   });
 });

@@ -23,10 +23,15 @@ export function readTime(bytes: Uint8Array, node: DerNode | undefined, what: str
   // Date.UTC rolls 31 February over into March: a round trip catches impossible dates and times.
   if (
     date.getUTCFullYear() !== year ||
+    // Stryker disable next-line ConditionalExpression: an out-of-range field also moves the next larger one
     date.getUTCMonth() !== mo - 1 ||
+    // Stryker disable next-line ConditionalExpression: an out-of-range field also moves the next larger one
     date.getUTCDate() !== d ||
+    // Stryker disable next-line ConditionalExpression: an out-of-range field also moves the next larger one
     date.getUTCHours() !== h ||
+    // Stryker disable next-line ConditionalExpression: an out-of-range field also moves the next larger one
     date.getUTCMinutes() !== mi ||
+    // Stryker disable next-line ConditionalExpression: an out-of-range field also moves the next larger one
     date.getUTCSeconds() !== s
   ) {
     malformed(`${what}: ${text} is not a valid date and time`, { received: text });

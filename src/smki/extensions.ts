@@ -76,7 +76,9 @@ export function readKeyUsage(bytes: Uint8Array, ext: RawExtension): KeyUsageBit[
     malformed('keyUsage: the named bit list has trailing zero bits (not DER)');
   }
   const bits: KeyUsageBit[] = [];
+  // Stryker disable next-line ArithmeticOperator: counting the unused bits in reads only padding bits (zero, checked by readDer) and bits past the data (undefined & mask is 0)
   const total = data.length * 8 - unusedBits;
+  // Stryker disable next-line EqualityOperator: i <= total reads one more bit, a zero padding bit or one past the data, which is skipped
   for (let i = 0; i < total; i++) {
     if ((data[i >> 3]! & (0x80 >> (i & 7))) === 0) continue;
     const name = KEY_USAGE_BITS[i];

@@ -37,6 +37,7 @@ export function readOid(bytes: Uint8Array, node: DerNode): string {
   const known = memo.get(key);
   if (known !== undefined) return known;
   const dotted = decodeOid(raw);
+  // Stryker disable next-line ConditionalExpression, EqualityOperator: the bound caps memory; memo and decode agree
   if (memo.size < MEMO_LIMIT) memo.set(key, dotted);
   return dotted;
 }
@@ -45,9 +46,11 @@ function decodeOid(raw: Uint8Array): string {
   const arcs: string[] = [];
   let value = 0n;
   let small = 0;
+  // Stryker disable next-line BooleanLiteral: an arc read in bigint from its start has the same value
   let big = false;
   for (const b of raw) {
     // Arcs past 2^53 exist (UUID-based OIDs): switch to bigint only for those.
+    // Stryker disable next-line LogicalOperator, EqualityOperator: these switch to (exact) bigint earlier, or at 2^45, no later
     if (!big && small > 2 ** 45) {
       big = true;
       value = BigInt(small);
@@ -64,6 +67,7 @@ function decodeOid(raw: Uint8Array): string {
       }
       small = 0;
       value = 0n;
+      // Stryker disable next-line BooleanLiteral: an arc read in bigint from its start has the same value
       big = false;
     }
   }

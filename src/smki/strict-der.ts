@@ -179,6 +179,7 @@ function checkPrimitive(bytes: Uint8Array, number: number, start: number, from: 
       }
       return;
     }
+    // Stryker disable next-line ConditionalExpression: an empty default falls out of the switch, which returns as `return` does
     default:
       return;
   }

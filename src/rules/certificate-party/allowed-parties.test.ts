@@ -74,6 +74,18 @@ describe('decideAllowedParties', () => {
     });
   });
 
+  it('a Distributor ID outside the distributor table (99) has distributorName null, undecided or decided', () => {
+    // 99 1234 5678 90, check digit 6
+    expect(decide({ type: 'ESME', mpan: '9912345678906' })).toEqual({
+      decision: { kind: 'undecided', code: 'NETWORK_OPERATOR_UNKNOWN', mpan: '9912345678906', distributorId: '99', distributorName: null },
+      asked: ['99'],
+    });
+    expect(decide({ type: 'ESME', mpan: '99 1234 5678 906' }, DEFAULT_TYPES, { '99': [NO_B] })).toEqual({
+      decision: { kind: 'decided', allowed: [NO_B], source: 'registry', mpan: '9912345678906', distributorId: '99', distributorName: null },
+      asked: ['99'],
+    });
+  });
+
   it('an empty registry entry is treated as an unknown one: NETWORK_OPERATOR_UNKNOWN, never "nobody is allowed"', () => {
     expect(decide({ type: 'ESME', mpan: '1200000000011' }, DEFAULT_TYPES, { '12': [] })).toEqual({
       decision: { kind: 'undecided', code: 'NETWORK_OPERATOR_UNKNOWN', mpan: '1200000000011', distributorId: '12', distributorName: 'London' },

@@ -219,6 +219,10 @@ describe('Certificate Party / MPAN rule (E061510)', () => {
     expect(registry(facts('Supplier', { type: 'ESME', mpan: '1200000000011' }))).toBeUndefined();
     expect(registry(facts('NetworkOperator'))).toBeUndefined();
   });
+
+  it('asks for the target Device on every request (the async validator looks it up only when a rule needs it)', () => {
+    expect(certificatePartyRule('E062106').needs!.device).toBe(true);
+  });
 });
 
 describe('switching the rule off through the policy device-type list', () => {

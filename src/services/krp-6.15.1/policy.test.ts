@@ -228,6 +228,71 @@ describe('definePolicy', () => {
     expect(() => definePolicy(null as unknown as PolicyOverrides)).toThrow(TypeError);
   });
 
+  it.each<[string, unknown, string]>([
+    [
+      'unknown top-level key',
+      { eligibleRoles: ['IS'] },
+      'definePolicy: overrides.eligibleRoles: unknown policy key "eligibleRoles" (expected one of eligibleUserRoles, eligibleDeviceTypes, allowedCombinations, certificateSlotsByDeviceType, certificateSlotsByRole, topUpFloorApplicable, futureDatingRoles, certificatePartyDeviceTypes)',
+    ],
+    ['top-up table not an array', { topUpFloorApplicable: { role: 'Supplier', deviceTypes: ['ESME'] } }, 'definePolicy: policy.topUpFloorApplicable: expected an array of { role, deviceTypes }'],
+    ['top-up table a string', { topUpFloorApplicable: 'Supplier' }, 'definePolicy: policy.topUpFloorApplicable: expected an array of { role, deviceTypes }'],
+    ['top-up row not an object', { topUpFloorApplicable: [['Supplier']] }, 'definePolicy: policy.topUpFloorApplicable[0]: expected a plain object, got an array'],
+    [
+      'bad top-up device type',
+      { topUpFloorApplicable: [{ role: 'Supplier', deviceTypes: ['ESME'] }, { role: 'Supplier', deviceTypes: ['GSME', 'Gas'] }] },
+      'definePolicy: policy.topUpFloorApplicable[1].deviceTypes[1]: unknown device type "Gas" (expected one of ESME, GSME, GPF, CHF, HCALCS, PPMID, IHD, CAD)',
+    ],
+    ['combination row not an object', { allowedCombinations: { IS: ['Supplier'] } }, 'definePolicy: policy.allowedCombinations.IS: expected a plain object, got an array'],
+    ['combination row a class instance', { allowedCombinations: { IS: new Map() } }, 'definePolicy: policy.allowedCombinations.IS: expected a plain object, got an object'],
+    [
+      'bad electricity device type',
+      { certificatePartyDeviceTypes: { electricity: ['Elec'], gas: [] } },
+      'definePolicy: policy.certificatePartyDeviceTypes.electricity[0]: unknown device type "Elec" (expected one of ESME, GSME, GPF, CHF, HCALCS, PPMID, IHD, CAD)',
+    ],
+  ])('names the bad key exactly: %s', (_name, overrides, message) => {
+    let error: unknown;
+    try {
+      definePolicy(overrides as PolicyOverrides);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(TypeError);
+    expect((error as TypeError).message).toBe(message);
+  });
+
+  it('refuses overrides that are an instance of a class, even an empty one', () => {
+    expect(() => definePolicy(new Map() as unknown as PolicyOverrides)).toThrow(
+      new TypeError('definePolicy: overrides: expected a plain object, got an object'),
+    );
+  });
+
+  it('accepts overrides and tables without a prototype', () => {
+    const overrides = Object.assign(Object.create(null) as object, {
+      futureDatingRoles: ['Supplier'],
+      allowedCombinations: Object.assign(Object.create(null) as object, { ED: { NetworkOperator: ['ESME'] } }),
+    }) as PolicyOverrides;
+    const p = definePolicy(overrides);
+    expect(p.futureDatingRoles).toEqual(['Supplier']);
+    expect(p.allowedCombinations).toEqual({ ED: { NetworkOperator: ['ESME'] } });
+  });
+
+  it('reads the top-up table row by row, as fresh frozen rows', () => {
+    const rows = [
+      { role: 'NetworkOperator', deviceTypes: ['ESME'] },
+      { role: 'Supplier', deviceTypes: [] },
+    ] as const;
+    const p = definePolicy({ topUpFloorApplicable: rows as unknown as PolicyOverrides['topUpFloorApplicable'] });
+    expect(p.topUpFloorApplicable).toEqual([
+      { role: 'NetworkOperator', deviceTypes: ['ESME'] },
+      { role: 'Supplier', deviceTypes: [] },
+    ]);
+    expect(p.topUpFloorApplicable[0]).not.toBe(rows[0]);
+    expect(Object.isFrozen(p.topUpFloorApplicable[0]!.deviceTypes)).toBe(true);
+    expect(isTopUpFloorApplicable(p, 'NetworkOperator', 'ESME')).toBe(true);
+    expect(isTopUpFloorApplicable(p, 'Supplier', 'ESME')).toBe(false);
+    expect(definePolicy({ topUpFloorApplicable: [] }).topUpFloorApplicable).toEqual([]);
+  });
+
   it('accepts a policy round-tripped through JSON', () => {
     const p = definePolicy(JSON.parse(JSON.stringify(DEFAULT_POLICY)) as PolicyOverrides);
     expect(p).toEqual(DEFAULT_POLICY);
