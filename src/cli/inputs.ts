@@ -161,7 +161,7 @@ export async function readFileBounded(file: string, limit: number): Promise<{ by
   return bytes.length > limit ? { size: bytes.length } : { bytes };
 }
 
-/** {@link readFileBounded}, blocking: for a worker thread, which has nothing else to do meanwhile. */
+/** {@link readFileBounded}, blocking: for an audit shard, which has nothing else to do meanwhile. */
 export function readFileBoundedSync(file: string, limit: number): { bytes: Buffer } | { size: number } {
   const { size } = statSync(file);
   if (size > limit) return { size };

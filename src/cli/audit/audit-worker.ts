@@ -2,4 +2,4 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { auditShard, type ShardJob } from './audit-files.js';
 
-parentPort!.postMessage(await auditShard(workerData as ShardJob, true));
+parentPort!.postMessage(auditShard(workerData as ShardJob));
