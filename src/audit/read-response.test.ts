@@ -559,4 +559,18 @@ describe.skipIf(!mmcAvailable)('readCredentialsResponse agrees with the MMC XSD 
       expect(verdicts.get(name)).toBe(name.startsWith('valid'));
     });
   }
+
+  // The one known departure, the same as for requests (test/fuzz/differential.ts, libxml2-datetime-leading-whitespace):
+  // xs:dateTime collapses whitespace, so ' 2026-11-20T10:00:00Z ' is valid; libxml2 refuses leading whitespace. We
+  // follow the Recommendation. Pinned both ways, so a libxml2 that changes its mind is noticed.
+  it('a Timestamp with leading whitespace: valid by XSD 1.0 and read by us; libxml2 refuses it', async () => {
+    const { validateXML } = await import('xmllint-wasm');
+    const { readFileSync } = await import('node:fs');
+    const xml = buildResponse({ timestamp: ' 2026-11-20T10:00:00Z' });
+    const libxml2 = await validateXML({ xml: [{ fileName: 'leading-space.xml', contents: xml }], schema: [{ fileName: 'mmc-v5.4.xsd', contents: readFileSync(MMC, 'utf8') }] });
+    expect(libxml2.errors.map((e) => e.message)).toEqual([
+      "Schemas validity error : Element '{http://www.dccinterface.co.uk/ResponseAndAlert}Timestamp': ' 2026-11-20T10:00:00Z' is not a valid value of the atomic type 'xs:dateTime'.",
+    ]);
+    expect(readCredentialsResponse(xml)).toMatchObject({ ok: true, response: { timestamp: '2026-11-20T10:00:00Z' } });
+  }, 60_000);
 });
