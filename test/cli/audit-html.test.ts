@@ -15,57 +15,18 @@ import { describeAction, describeReason } from '../../src/audit/describe.js';
 import type { AuditReport, DeviceAudit } from '../../src/audit/model.js';
 import { escapeHtml, formatAuditHtml, scriptJson } from '../../src/cli/audit/report-html.js';
 import { deviceRecord } from '../../src/cli/audit/reports.js';
-import type { ValidationContext } from '../../src/context.js';
-import { ACB, buildResponse, GAS_TRANSPORTER, meterRows, NO_A, NO_B, SUPPLIER } from '../support/build-response.js';
+import { ACB, buildResponse, meterRows, NO_A, NO_B } from '../support/build-response.js';
+import { device, smallEstate, smallEstateContext } from '../support/small-estate.js';
 import { Chromium, ensureChromium, type Page } from '../support/chromium.js';
 
-// The estate of src/audit/audit.test.ts, built again here, plus inputs whose names try to break out of the page.
-const MPAN_12 = '1200000000011';
-const MPAN_14 = '1400000000010';
-const MPAN_20 = '2000000000015';
-const device = (n: number) => `00-DB-12-34-56-78-91-${String(n).padStart(2, '0')}`;
-
+// The estate of src/audit/audit.test.ts, plus inputs whose names try to break out of the page.
 const SCRIPT_NAME = '</script><script>alert(1)</script>.xml';
 const IMG_NAME = '"><img src=x onerror=alert(2)>.xml';
 const COMMENT_NAME = "<!--<script>alert(3)//'.xml";
 const BIDI_NAME = 'invoice\u202Egpj.xml';
 
-function context(): ValidationContext {
-  return {
-    users: { [SUPPLIER]: { role: 'IS' } },
-    devices: {
-      [device(1)]: { type: 'ESME', mpan: MPAN_12 },
-      [device(2)]: { type: 'ESME', mpan: MPAN_12 },
-      [device(3)]: { type: 'ESME', mpan: MPAN_14 },
-      [device(4)]: { type: 'ESME', mpan: MPAN_12 },
-      [device(5)]: { type: 'ESME', mpan: MPAN_12 },
-      [device(6)]: { type: 'GPF', networkOperator: [GAS_TRANSPORTER] },
-      [device(7)]: { type: 'ESME' },
-      [device(9)]: { type: 'ESME', mpan: MPAN_12 },
-      [device(10)]: { type: 'ESME', mpan: MPAN_20 },
-      [device(11)]: { type: 'ESME', mpan: '1200000000012' },
-      [device(12)]: { type: 'GSME' },
-      [device(13)]: { type: 'CHF' },
-    },
-    networkOperators: { '12': [NO_A], '14': [NO_B] },
-  } as ValidationContext;
-}
-
 const estate = (): AuditInput[] => [
-  { source: 'right.xml', xml: buildResponse({ device: device(1) }) },
-  { source: 'wrong.xml', xml: buildResponse({ device: device(2), rows: meterRows(NO_B), counter: '200' }) },
-  { source: 'other-distributor.xml', xml: buildResponse({ device: device(3), rows: meterRows(NO_A) }) },
-  { source: 'ka-only.xml', xml: buildResponse({ device: device(4), rows: meterRows({ ds: NO_A, ka: NO_B }) }) },
-  { source: 'acb.xml', xml: buildResponse({ device: device(5), rows: meterRows(ACB) }) },
-  { source: 'gpf.xml', xml: buildResponse({ device: device(6), rows: meterRows(GAS_TRANSPORTER) }) },
-  { source: 'no-mpan.xml', xml: buildResponse({ device: device(7) }) },
-  { source: 'unknown.xml', xml: buildResponse({ device: device(8) }) },
-  { source: 'no-rows.xml', xml: buildResponse({ device: device(9), rows: meterRows().filter((r) => r.role !== 'NetworkOperator') }) },
-  { source: 'unknown-distributor.xml', xml: buildResponse({ device: device(10) }) },
-  { source: 'invalid-mpan.xml', xml: buildResponse({ device: device(11) }) },
-  { source: 'gsme.xml', xml: buildResponse({ device: device(12), rows: meterRows(GAS_TRANSPORTER) }) },
-  { source: 'chf.xml', xml: buildResponse({ device: device(13) }) },
-  { source: 'wrong-older.xml', xml: buildResponse({ device: device(2), rows: meterRows(NO_A), counter: '150' }) },
+  ...smallEstate(),
   // Hostile names: a device not in the context (a not-checked row) and three unreadable inputs (problems).
   { source: SCRIPT_NAME, xml: buildResponse({ device: device(14), rows: meterRows(NO_B) }) },
   { source: IMG_NAME, xml: '<broken' },
@@ -73,7 +34,7 @@ const estate = (): AuditInput[] => [
   { source: BIDI_NAME, xml: '<?xml version="1.0"?><nope/>' },
 ];
 
-const auditEstate = (): AuditReport => auditCredentials(estate(), context());
+const auditEstate = (): AuditReport => auditCredentials(estate(), smallEstateContext());
 
 /** The inline script and style, and the hashes the CSP allows. */
 function inline(html: string) {
