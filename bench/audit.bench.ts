@@ -30,7 +30,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { SaxesParser, type SaxesTagNS } from 'saxes';
+import { bareSaxesTree, countBare, saxesTokenise } from './bare-saxes.js';
 import { auditCredentials, type AuditInput, type AuditReport, type ValidationContext } from '../dist/index.js';
 import { generatedDevice, generateEstateContext, generateResponses } from '../scripts/estate.js';
 import { warnIfDistStale } from './report.js';
@@ -56,86 +56,6 @@ const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[
 const seconds = (start: bigint): number => Number(process.hrtime.bigint() - start) / 1e9;
 /** Other processes compete for the cores: say how many are busy. */
 const load = (): string => `load average ${loadavg()[0]!.toFixed(2)} on ${availableParallelism()} cores`;
-
-// ---- baseline: a bare saxes tree (copied from bench/validate.bench.ts, baseline (b)) ---------------------------
-
-interface BareAttribute {
-  readonly uri: string;
-  readonly local: string;
-  readonly value: string;
-}
-interface BareText {
-  readonly text: string;
-}
-interface BareElement {
-  readonly uri: string;
-  readonly local: string;
-  readonly attributes: BareAttribute[];
-  readonly children: (BareElement | BareText)[];
-}
-
-/** saxes's handler fields (private in its types). See `createParser` in src/xml/parse-xml.ts. */
-interface HandlerSlots {
-  openTagHandler?: (tag: SaxesTagNS) => void;
-  closeTagHandler?: () => void;
-  textHandler?: (text: string) => void;
-  errorHandler?: (error: Error) => void;
-}
-
-// Handlers stored by name, not through `parser.on()` (which makes the parser a dictionary object): check once that
-// these are the fields `on()` fills, so the baseline cannot silently run without handlers.
-{
-  const probe = new SaxesParser({ xmlns: true });
-  const slots = probe as unknown as Record<string, unknown>;
-  for (const [event, slot] of [['opentag', 'openTagHandler'], ['closetag', 'closeTagHandler'], ['text', 'textHandler'], ['error', 'errorHandler']] as const) {
-    const handler = (): void => {};
-    probe.on(event as 'text', handler);
-    if (slots[slot] !== handler) throw new Error(`saxes no longer stores the ${event} handler in ${slot}: fix the saxes baseline`);
-  }
-}
-
-function bareSaxesTree(text: string): BareElement {
-  const parser = new SaxesParser({ xmlns: true });
-  const stack: BareElement[] = [];
-  let root: BareElement | undefined;
-  const slots = parser as unknown as HandlerSlots;
-  slots.openTagHandler = (tag) => {
-    const attributes: BareAttribute[] = [];
-    for (const name in tag.attributes) {
-      const attribute = tag.attributes[name]!;
-      attributes.push({ uri: attribute.uri, local: attribute.local, value: attribute.value });
-    }
-    const element: BareElement = { uri: tag.uri, local: tag.local, attributes, children: [] };
-    const parent = stack[stack.length - 1];
-    if (parent) parent.children.push(element);
-    else root = element;
-    stack.push(element);
-  };
-  slots.closeTagHandler = () => {
-    stack.pop();
-  };
-  slots.textHandler = (value) => {
-    const parent = stack[stack.length - 1];
-    if (parent) parent.children.push({ text: value });
-  };
-  slots.errorHandler = (error) => {
-    throw error;
-  };
-  parser.write(text).close();
-  if (!root) throw new Error('no root element');
-  return root;
-}
-
-/** saxes alone, no handler but the error one: no text collected, no tree. The floor of any saxes-based reader. */
-function saxesTokenise(text: string): void {
-  const parser = new SaxesParser({ xmlns: true });
-  (parser as unknown as HandlerSlots).errorHandler = (error) => {
-    throw error;
-  };
-  parser.write(text).close();
-}
-
-const countBare = (e: BareElement): number => 1 + e.children.reduce((n, c) => n + ('local' in c ? countBare(c) : 0), 0);
 
 // ---- the pool ---------------------------------------------------------------------------------------------------
 
