@@ -8,6 +8,7 @@
  * variant is about the signature; signature variants use a synthetic, schema-valid (not cryptographically valid)
  * signature so they work from unsigned bases too.
  */
+import { escapeRegExp, RequestText, type ChildOrders } from './request-text.js';
 
 export interface Variant {
   /** Stable kebab-case name, used in test titles and in lists of deliberate differences. */
@@ -35,158 +36,24 @@ export const SR_NAMESPACE = 'http://www.dccinterface.co.uk/ServiceUserGateway';
 export const DS_NAMESPACE = 'http://www.w3.org/2000/09/xmldsig#';
 const XSI_NAMESPACE = 'http://www.w3.org/2001/XMLSchema-instance';
 
-/** The same element names as DUIS, in document order, for inserting optional elements where they belong. */
-const HEADER_ORDER = [
-  'RequestID',
-  'FirstInSequence',
-  'PrecedingServiceRequestID',
-  'CommandVariant',
-  'ServiceReference',
-  'ServiceReferenceVariant',
+/** DUIS document order of each parent's children, for inserting optional elements where they belong. */
+const ORDERS: ChildOrders = [
+  ['Header', ['RequestID', 'FirstInSequence', 'PrecedingServiceRequestID', 'CommandVariant', 'ServiceReference', 'ServiceReferenceVariant']],
+  [
+    'UpdateSecurityCredentialsKRP',
+    [
+      'ExecutionDateTime',
+      'RemotePartyRole',
+      'RemotePartyFloorSeqNumber',
+      'RemotePartyPrepaymentTopUpFloorSeqNumber',
+      'ReplacementCertificates',
+      'CertificationPathCertificates',
+      'ApplyTimeBasedCPVChecks',
+    ],
+  ],
+  ['SupplierOrNetworkOperatorCertificates', ['DigitalSigningCertificate', 'KeyAgreementCertificate', 'KeyAgreementTopUpCertificate']],
 ];
-const KRP_ORDER = [
-  'ExecutionDateTime',
-  'RemotePartyRole',
-  'RemotePartyFloorSeqNumber',
-  'RemotePartyPrepaymentTopUpFloorSeqNumber',
-  'ReplacementCertificates',
-  'CertificationPathCertificates',
-  'ApplyTimeBasedCPVChecks',
-];
-const SLOT_ORDER = ['DigitalSigningCertificate', 'KeyAgreementCertificate', 'KeyAgreementTopUpCertificate'];
 
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** Textual editor for one request document. Every method returns a new string. */
-class RequestText {
-  /** `sr:` or `` (the prefix the base uses for the DUIS namespace on the root element). */
-  readonly p: string;
-
-  constructor(readonly xml: string) {
-    const root = /<([A-Za-z_][\w.-]*:)?Request(?=[\s>])/.exec(xml);
-    if (!root) throw new Error('buildVariants: the base document has no Request root element');
-    this.p = root[1] ?? '';
-  }
-
-  private elementPattern(local: string, flags = ''): RegExp {
-    const q = escapeRegExp(this.p + local);
-    return new RegExp(`<${q}(?=[\\s/>])[^>]*?(?:/>|>[\\s\\S]*?</${q}\\s*>)`, flags);
-  }
-
-  has(local: string): boolean {
-    return this.elementPattern(local).test(this.xml);
-  }
-
-  /** The whole first element named `local` (with its tags). */
-  element(local: string): string {
-    const match = this.elementPattern(local).exec(this.xml);
-    if (!match) throw new Error(`buildVariants: the base document has no ${local}`);
-    return match[0];
-  }
-
-  /** The text content of the first leaf element named `local`. */
-  text(local: string): string {
-    const whole = this.element(local);
-    return whole.endsWith('/>') ? '' : whole.slice(whole.indexOf('>') + 1, whole.lastIndexOf('</'));
-  }
-
-  tag(local: string, content: string): string {
-    return `<${this.p}${local}>${content}</${this.p}${local}>`;
-  }
-
-  /** Replaces the content of the first `local` element; inserts the element where DUIS puts it if absent. */
-  set(local: string, content: string): string {
-    if (!this.has(local)) return this.insert(local, this.tag(local, content));
-    const whole = this.element(local);
-    const open = whole.endsWith('/>') && !whole.includes('</') ? whole.slice(0, -2) + '>' : whole.slice(0, whole.indexOf('>') + 1);
-    return this.xml.replace(whole, () => `${open}${content}</${this.p}${local}>`);
-  }
-
-  /** Removes every `local` element with the whitespace before it. */
-  remove(local: string): string {
-    const q = escapeRegExp(this.p + local);
-    return this.xml.replace(new RegExp(`\\s*<${q}(?=[\\s/>])[^>]*?(?:/>|>[\\s\\S]*?</${q}\\s*>)`, 'g'), '');
-  }
-
-  /** Inserts `fragment` before the first existing element that follows `local` in DUIS order. */
-  insert(local: string, fragment: string): string {
-    for (const order of [HEADER_ORDER, KRP_ORDER, SLOT_ORDER]) {
-      const at = order.indexOf(local);
-      if (at < 0) continue;
-      for (const next of order.slice(at + 1)) {
-        if (this.has(next)) return this.before(next, fragment);
-      }
-      // Nothing follows: append to the parent.
-      const parent = order === HEADER_ORDER ? 'Header' : order === KRP_ORDER ? 'UpdateSecurityCredentialsKRP' : 'SupplierOrNetworkOperatorCertificates';
-      return this.appendTo(parent, fragment);
-    }
-    throw new Error(`buildVariants: do not know where ${local} goes`);
-  }
-
-  before(local: string, fragment: string): string {
-    const whole = this.element(local);
-    return this.xml.replace(whole, () => fragment + whole);
-  }
-
-  after(local: string, fragment: string): string {
-    const whole = this.element(local);
-    return this.xml.replace(whole, () => whole + fragment);
-  }
-
-  /** Appends `fragment` as the last child of the first `parent` element (expanding `<x/>` if needed). */
-  appendTo(parent: string, fragment: string): string {
-    const whole = this.element(parent);
-    if (whole.endsWith('/>') && !whole.includes('</')) {
-      return this.xml.replace(whole, () => `${whole.slice(0, -2)}>${fragment}</${this.p}${parent}>`);
-    }
-    const close = whole.lastIndexOf('</');
-    return this.xml.replace(whole, () => whole.slice(0, close) + fragment + whole.slice(close));
-  }
-
-  /** Replaces the content of `parent` by `content`. */
-  replaceContent(parent: string, content: string): string {
-    const whole = this.element(parent);
-    const open = whole.endsWith('/>') && !whole.includes('</') ? whole.slice(0, -2) + '>' : whole.slice(0, whole.indexOf('>') + 1);
-    return this.xml.replace(whole, () => `${open}${content}</${this.p}${parent}>`);
-  }
-
-  swap(a: string, b: string): string {
-    const ea = this.element(a);
-    const eb = this.element(b);
-    const marker = '\u0000SWAP\u0000';
-    return this.xml.replace(ea, () => marker).replace(eb, () => ea).replace(marker, () => eb);
-  }
-
-  /** Adds attributes to the first start tag of `local` (`Request` for the root). */
-  addAttributes(local: string, attributes: string): string {
-    const q = escapeRegExp(this.p + local);
-    return this.xml.replace(new RegExp(`<${q}(?=[\\s/>])`), (m) => `${m} ${attributes}`);
-  }
-
-  rootAttributes(edit: (attributes: string) => string): string {
-    const q = escapeRegExp(this.p + 'Request');
-    return this.xml.replace(new RegExp(`<${q}(?=[\\s>])([^>]*)>`), (_m, attrs: string) => `<${this.p}Request${edit(attrs)}>`);
-  }
-
-  /** The ds:Signature element of the base (any prefix), if present. */
-  signature(): string | undefined {
-    const match = /<([A-Za-z_][\w.-]*:)?Signature(?=[\s>])[\s\S]*?<\/\1Signature\s*>/.exec(this.xml);
-    return match?.[0];
-  }
-
-  withoutSignature(): string {
-    const signature = this.signature();
-    return signature === undefined ? this.xml : this.xml.replace(new RegExp(`\\s*${escapeRegExp(signature)}`), '');
-  }
-
-  /** Puts `fragment` where the signature goes: the last child of Request (after removing the base's own). */
-  withTrailing(fragment: string): string {
-    const unsigned = new RequestText(this.withoutSignature());
-    const close = `</${this.p}Request>`;
-    const at = unsigned.xml.lastIndexOf(close);
-    return unsigned.xml.slice(0, at) + fragment + '\n' + unsigned.xml.slice(at);
-  }
-}
 
 /** A synthetic enveloped signature with the DUIS profile's shape; its values are placeholders. */
 export function syntheticSignature(options: { omitSignedInfo?: boolean; localName?: string } = {}): string {
@@ -224,9 +91,9 @@ const DIFFERENCE_SIGNATURE =
  * DigitalSigningCertificate or KeyAgreementCertificate and at least one CertificationPathCertificates/Certificate.
  */
 export function buildVariants(baseXml: string): Variant[] {
-  const base = new RequestText(baseXml);
+  const base = new RequestText(baseXml, ORDERS, 'buildVariants');
   const p = base.p;
-  const t = (xml: string): RequestText => new RequestText(xml);
+  const t = (xml: string): RequestText => new RequestText(xml, ORDERS, 'buildVariants');
   const pathCertificate = base.text('Certificate');
   const slotCertificate = base.has('DigitalSigningCertificate')
     ? base.text('DigitalSigningCertificate')
